@@ -1,0 +1,2 @@
+/** Schema migrations with Flyway, one history per module. */
+package org.herald.events.schema;

@@ -1,0 +1,6 @@
+package org.herald.order;
+
+/** The life of an order. */
+public enum OrderStatus {
+    CREATED, PAID, CANCELLED, REFUNDED
+}

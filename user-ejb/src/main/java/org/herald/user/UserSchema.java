@@ -1,0 +1,20 @@
+package org.herald.user;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.herald.events.schema.SchemaMigrations;
+
+/** Brings the user tables up to date when the module starts. */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class UserSchema {
+
+    @PostConstruct
+    void migrate() {
+        SchemaMigrations.migrate("user", UserSchema.class);
+    }
+}

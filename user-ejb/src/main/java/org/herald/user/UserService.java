@@ -1,0 +1,79 @@
+package org.herald.user;
+
+import io.cloudevents.CloudEvent;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.herald.events.EventEnvelope;
+import org.herald.events.EventPublisher;
+import org.herald.events.catalogue.EventType;
+import org.herald.events.catalogue.UserRegistered;
+
+/**
+ * Registers users. Bound at {@code java:global/herald/user-ejb/UserService}.
+ *
+ * <p>The insert and the {@code user.registered} event share one JTA transaction
+ * (the JMS send goes through the XA connection factory): either both happen or
+ * neither does.
+ */
+@Stateless
+public class UserService {
+
+    static final URI SOURCE = URI.create("/herald/user-service");
+    /** SQLSTATE of a unique-constraint violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final Logger LOG = Logger.getLogger(UserService.class.getName());
+
+    @PersistenceContext(unitName = "users")
+    EntityManager em;
+
+    @Inject
+    PasswordHashing passwords;
+
+    @Inject
+    EventPublisher events;
+
+    /**
+     * Registers a user. The email is stored lower-cased; whether it is taken is
+     * decided by the database's unique constraint, not by a check-then-insert.
+     */
+    public UserProfile register(String email, String name, String password) throws EmailAlreadyRegistered {
+        String normalizedEmail = email.trim().toLowerCase(Locale.ROOT);
+        User user = new User(normalizedEmail, name.trim(), passwords.hash(password));
+        em.persist(user);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new EmailAlreadyRegistered(normalizedEmail);
+            }
+            throw e;
+        }
+        UserProfile profile = user.profile();
+        CloudEvent event = EventEnvelope.first(EventType.USER_REGISTERED, SOURCE, profile.id(),
+                new UserRegistered(profile.id(), profile.email(), profile.name(), profile.registeredAt()));
+        events.publish(event);
+        LOG.info(() -> "Registered user " + profile.id() + ", event " + event.getId());
+        return profile;
+    }
+
+    public Optional<UserProfile> find(String id) {
+        return Optional.ofNullable(em.find(User.class, id)).map(User::profile);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,26 @@
+package org.herald.web.problems;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** HTTP errors raised by JAX-RS or the resources: 400, 404, 405, 406, 413, 415... */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return Problem.response(status, detail(e, status));
+    }
+
+    private static String detail(WebApplicationException e, Response.StatusType status) {
+        return switch (status.getStatusCode()) {
+            case 404 -> e.getMessage() != null && e.getMessage().startsWith("No ") ? e.getMessage()
+                    : "No resource at this path";
+            case 415 -> "Send the request body as application/json";
+            default -> e.getMessage();
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package org.herald.web.users;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.herald.user.EmailAlreadyRegistered;
+import org.herald.user.UserProfile;
+import org.herald.web.RequestValidation;
+import org.herald.web.ServiceLocator;
+
+/** {@code /api/users}: registration and profiles. */
+@Path("users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    @Inject
+    ServiceLocator services;
+
+    @Inject
+    RequestValidation validation;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(RegisterUserRequest body) throws EmailAlreadyRegistered {
+        RegisterUserRequest request = validation.valid(body);
+        UserProfile user = services.users().register(request.email(), request.name(), request.password());
+        return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build()).entity(user).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public UserProfile get(@PathParam("id") String id) {
+        return services.users().find(id).orElseThrow(() -> new NotFoundException("No user with id " + id));
+    }
+}
