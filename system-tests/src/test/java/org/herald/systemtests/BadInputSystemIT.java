@@ -44,8 +44,11 @@ class BadInputSystemIT {
             problem(herald.postJson("/api/users", "{\"email\": \"" + email + "\", "), 400);
             problem(herald.postJson("/api/users", "[\"" + email + "\"]"), 400);
             problem(herald.postJson("/api/users", ""), 400);
-            problem(herald.postJson("/api/users",
-                    "{\"email\":\"" + email + "\",\"name\":{\"first\":\"Ada\"},\"password\":\"correct-horse\"}"), 400);
+            assertFields(problem(herald.postJson("/api/users",
+                    "{\"email\":\"" + email + "\",\"name\":{\"first\":\"Ada\"},\"password\":12345678}"), 400),
+                    "name", "password");
+            assertFields(problem(herald.postJson("/api/users",
+                    "{\"email\":\"" + email + "\",\"name\":6,\"password\":\"correct-horse\"}"), 400), "name");
             assertFields(problem(herald.postJson("/api/users", "{\"email\":\"" + email + "\"}"), 400),
                     "name", "password");
             assertFields(problem(herald.postJson("/api/users",

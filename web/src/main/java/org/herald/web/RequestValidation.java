@@ -13,10 +13,16 @@ public class RequestValidation {
     @Inject
     Validator validator;
 
-    public <T> T valid(T body) {
+    /** The body, which must be there. */
+    public <T> T present(T body) {
         if (body == null) {
             throw new BadRequestException("A JSON request body is required");
         }
+        return body;
+    }
+
+    /** The body, if it satisfies its constraints. */
+    public <T> T valid(T body) {
         var violations = validator.validate(body);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

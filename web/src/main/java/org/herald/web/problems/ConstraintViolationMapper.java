@@ -12,13 +12,15 @@ import java.util.List;
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
+    static final String DETAIL = "The request has invalid fields";
+
     @Override
     public Response toResponse(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
-        return Problem.response(Response.Status.BAD_REQUEST, "The request has invalid fields", errors);
+        return Problem.response(Response.Status.BAD_REQUEST, DETAIL, errors);
     }
 
     private static String field(ConstraintViolation<?> violation) {

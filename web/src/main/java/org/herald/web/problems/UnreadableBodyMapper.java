@@ -7,14 +7,18 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * A body the JSON binding cannot read (malformed JSON, a wrong type): 400.
- * If reading stopped because the body was too large, that 413 wins.
+ * A body the JSON binding cannot read: 400. If reading stopped because the
+ * body was too large, that 413 wins.
  */
 @Provider
 public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
 
     @Override
     public Response toResponse(ProcessingException e) {
+        return unreadable(e);
+    }
+
+    static Response unreadable(Exception e) {
         Throwable root = e;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof WebApplicationException http) {

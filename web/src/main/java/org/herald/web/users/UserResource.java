@@ -2,6 +2,7 @@ package org.herald.web.users;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -35,8 +36,8 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(RegisterUserRequest body) throws EmailAlreadyRegistered {
-        RegisterUserRequest request = validation.valid(body);
+    public Response register(JsonObject body) throws EmailAlreadyRegistered {
+        RegisterUserRequest request = validation.valid(RegisterUserRequest.from(validation.present(body)));
         UserProfile user = services.users().register(request.email(), request.name(), request.password());
         return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build()).entity(user).build();
     }

@@ -1,0 +1,43 @@
+package org.herald.web;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import org.herald.web.problems.InvalidFields;
+import org.herald.web.problems.Problem;
+
+/**
+ * Typed access to a JSON request body. JSON-B would quietly turn {@code 6}
+ * into {@code "6"}; Herald answers a wrong type with a 400 naming the field.
+ */
+public final class JsonBody {
+
+    private final JsonObject json;
+    private final List<Problem.FieldError> wrongTypes = new ArrayList<>();
+
+    public JsonBody(JsonObject json) {
+        this.json = json;
+    }
+
+    /** The string field, or {@code null} if absent or JSON null; any other type is recorded as an error. */
+    public String string(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        wrongTypes.add(new Problem.FieldError(field, "must be a string"));
+        return null;
+    }
+
+    /** Fails with every wrong-typed field read so far. */
+    public void rejectWrongTypes() {
+        if (!wrongTypes.isEmpty()) {
+            throw new InvalidFields(wrongTypes);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code /api/orders}: a user's orders and single orders. */
+package org.herald.web.orders;

@@ -1,0 +1,2 @@
+/** {@code /api/users}: registration and user profiles. */
+package org.herald.web.users;
