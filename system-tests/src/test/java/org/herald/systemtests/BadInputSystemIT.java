@@ -9,13 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,16 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * by an external subscriber whose next event is that registration's.
  */
 @ExtendWith(ArquillianExtension.class)
-class BadInputSystemIT {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return HeraldDeployment.ear();
-    }
-
-    private final HeraldClient herald = new HeraldClient();
+class BadInputSystemIT extends BlackBoxTest {
 
     @Test
     void badRegistrationsAreRefusedPreciselyAndChangeNothing() throws Exception {

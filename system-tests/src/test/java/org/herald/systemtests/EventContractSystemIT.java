@@ -12,12 +12,9 @@ import jakarta.json.JsonObject;
 import jakarta.jms.TextMessage;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,16 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * external Artemis core client. Checks every field CONTRACT.md promises.
  */
 @ExtendWith(ArquillianExtension.class)
-class EventContractSystemIT {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return HeraldDeployment.ear();
-    }
-
-    private final HeraldClient herald = new HeraldClient();
+class EventContractSystemIT extends BlackBoxTest {
 
     @Test
     void registrationPublishesUserRegisteredThenOrderCreatedWithTheContractsFields() throws Exception {
