@@ -19,13 +19,16 @@ public final class JndiNames {
     public static final String ORDER_SERVICE_KEY = "herald.services.order-service.jndi";
     public static final String ORDER_SERVICE = "java:global/" + APP + "/order-ejb/OrderService";
 
-    /** The datasource both modules' persistence units use. */
+    /**
+     * Herald's datasource, for Flyway and the health check. The persistence
+     * units use the platform default datasource, which the server binds to the same database.
+     */
     public static final String DATASOURCE_KEY = "herald.datasource.jndi";
     public static final String DATASOURCE = "java:jboss/datasources/HeraldDS";
 
-    /** Connection factory used by the broker health check (publishing uses the platform default). */
+    /** The pooled, XA connection factory events are published through (WildFly's {@code java:/JmsXA}). */
     public static final String CONNECTION_FACTORY_KEY = "herald.jms.connection-factory.jndi";
-    public static final String CONNECTION_FACTORY = "java:jboss/DefaultJMSConnectionFactory";
+    public static final String CONNECTION_FACTORY = "java:/JmsXA";
 
     /** Topic JNDI names: {@code java:/jms/topic/<topic name>}; key {@code herald.jms.topic.<topic name>.jndi}. */
     public static final String TOPIC_PREFIX = "java:/jms/topic/";

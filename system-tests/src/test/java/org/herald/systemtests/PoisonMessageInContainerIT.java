@@ -3,15 +3,10 @@ package org.herald.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
-import jakarta.jms.Queue;
-import jakarta.jms.Topic;
 import java.util.UUID;
-import javax.naming.InitialContext;
-import org.herald.events.JndiNames;
 import org.herald.events.jms.CloudEventMessages;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,22 +27,19 @@ class PoisonMessageInContainerIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return HeraldDeployment.withTests(PoisonMessageInContainerIT.class);
+        return HeraldDeployment.withTests(PoisonMessageInContainerIT.class, HeraldJms.class);
     }
 
     @Test
     void aMessageThatIsNoCloudEventEndsInTheDeadLetterQueue() throws Exception {
-        ConnectionFactory factory = InitialContext.doLookup("java:/ConnectionFactory");
-        Topic userEvents = InitialContext.doLookup(JndiNames.USER_EVENTS_TOPIC);
-        Queue deadLetters = InitialContext.doLookup("java:/jms/queue/DLQ.user.events");
         String marker = UUID.randomUUID().toString();
 
-        try (JMSContext jms = factory.createContext();
-             JMSConsumer dlq = jms.createConsumer(deadLetters, "herald_test_marker = '" + marker + "'")) {
+        try (JMSContext jms = HeraldJms.connectionFactory().createContext();
+             JMSConsumer dlq = jms.createConsumer(HeraldJms.userEventsDeadLetters(), "herald_test_marker = '" + marker + "'")) {
             jms.createProducer()
                     .setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered") // passes the MDB's selector
                     .setProperty("herald_test_marker", marker)
-                    .send(userEvents, jms.createTextMessage("{ this is not a CloudEvent"));
+                    .send(HeraldJms.userEvents(), jms.createTextMessage("{ this is not a CloudEvent"));
 
             Message dead = dlq.receive(DEAD_LETTER_TIMEOUT_MILLIS);
 

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cloudevents.CloudEvent;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
-import jakarta.jms.Topic;
 import jakarta.transaction.UserTransaction;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -21,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.management.ObjectName;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.herald.events.EventEnvelope;
@@ -53,7 +49,7 @@ class RegistrationInContainerIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return HeraldDeployment.withTests(RegistrationInContainerIT.class, Poll.class);
+        return HeraldDeployment.withTests(RegistrationInContainerIT.class, HeraldJms.class, Poll.class);
     }
 
     private UserService users;
@@ -81,39 +77,28 @@ class RegistrationInContainerIT {
     @Test
     void theSameEventDeliveredTwiceOpensOneOrder() throws Exception {
         String userId = UUID.randomUUID().toString();
-        CloudEvent event = EventEnvelope.first(EventType.USER_REGISTERED, URI.create("/herald/tests"), userId,
-                new UserRegistered(userId, uniqueEmail(), "Twice", OffsetDateTime.now(ZoneOffset.UTC)));
-        ObjectName userEvents = new ObjectName("jboss.as:subsystem=messaging-activemq,server=default,jms-topic=user.events");
-        long addedBefore = topicAttribute(userEvents, "messagesAdded");
-
-        ConnectionFactory factory = InitialContext.doLookup("java:/ConnectionFactory");
-        Topic topic = InitialContext.doLookup(JndiNames.USER_EVENTS_TOPIC);
-        try (JMSContext jms = factory.createContext()) {
-            for (int delivery = 0; delivery < 2; delivery++) {
-                JMSProducer producer = jms.createProducer();
-                // no _AMQ_DUPL_ID: the broker must not drop the copy, Herald itself must ignore it
-                CloudEventMessages.properties(event).entrySet().stream()
-                        .filter(p -> !p.getKey().equals(CloudEventMessages.DUPLICATE_ID_PROPERTY))
-                        .forEach(p -> producer.setProperty(p.getKey(), p.getValue()));
-                producer.send(topic, jms.createTextMessage(CloudEventMessages.body(event)));
-            }
+        CloudEvent event = userRegistered(userId);
+        String markerId = UUID.randomUUID().toString();
+        // One message group for all three: the subscription hands them to one consumer, in order,
+        // so once the marker's order exists both copies have been handled.
+        String group = "duplicate-test-" + UUID.randomUUID();
+        try (JMSContext jms = HeraldJms.connectionFactory().createContext()) {
+            // no _AMQ_DUPL_ID on the copies: the broker must not drop the second, Herald must ignore it
+            send(jms, event, group);
+            send(jms, event, group);
+            send(jms, userRegistered(markerId), group);
         }
 
-        // Both copies have reached the subscription and every message on the topic is consumed and acknowledged.
-        Poll.until(() -> topicAttribute(userEvents, "messagesAdded") >= addedBefore + 2
-                        && topicAttribute(userEvents, "messageCount") == 0, done -> done, TIMEOUT,
-                "both copies consumed");
+        Poll.until(() -> orders.findByUser(markerId), list -> !list.isEmpty(), TIMEOUT, "the marker's order");
         List<OrderView> found = orders.findByUser(userId);
         assertEquals(1, found.size(), found.toString());
     }
 
     @Test
     void aRolledBackRegistrationPublishesNothingAndStoresNothing() throws Exception {
-        ConnectionFactory factory = InitialContext.doLookup("java:/ConnectionFactory");
-        Topic topic = InitialContext.doLookup(JndiNames.USER_EVENTS_TOPIC);
-        UserTransaction tx = InitialContext.doLookup("java:jboss/UserTransaction");
-        try (JMSContext jms = factory.createContext();
-             JMSConsumer consumer = jms.createConsumer(topic)) {
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        try (JMSContext jms = HeraldJms.connectionFactory().createContext();
+             JMSConsumer consumer = jms.createConsumer(HeraldJms.userEvents())) {
             tx.begin();
             UserProfile rolledBack = users.register(uniqueEmail(), "Never", "correct-horse-battery");
             tx.rollback();
@@ -132,10 +117,8 @@ class RegistrationInContainerIT {
     void aDuplicateEmailIsRefusedAndPublishesNothing() throws Exception {
         String email = uniqueEmail();
         UserProfile first = users.register(email, "First", "correct-horse-battery");
-        ConnectionFactory factory = InitialContext.doLookup("java:/ConnectionFactory");
-        Topic topic = InitialContext.doLookup(JndiNames.USER_EVENTS_TOPIC);
-        try (JMSContext jms = factory.createContext();
-             JMSConsumer consumer = jms.createConsumer(topic)) {
+        try (JMSContext jms = HeraldJms.connectionFactory().createContext();
+             JMSConsumer consumer = jms.createConsumer(HeraldJms.userEvents())) {
             assertThrows(EmailAlreadyRegistered.class,
                     () -> users.register(email.toUpperCase(), "Second", "correct-horse-battery"));
             UserProfile marker = users.register(uniqueEmail(), "Marker", "correct-horse-battery");
@@ -163,12 +146,18 @@ class RegistrationInContainerIT {
         throw new AssertionError("No event for subject " + subject + " within " + TIMEOUT + "; saw " + seen);
     }
 
-    private static long topicAttribute(ObjectName topic, String attribute) {
-        try {
-            return ((Number) ManagementFactory.getPlatformMBeanServer().getAttribute(topic, attribute)).longValue();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read " + attribute + " of " + topic, e);
-        }
+    private static CloudEvent userRegistered(String userId) {
+        return EventEnvelope.first(EventType.USER_REGISTERED, URI.create("/herald/tests"), userId,
+                new UserRegistered(userId, uniqueEmail(), "Test", OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    private static void send(JMSContext jms, CloudEvent event, String group) {
+        JMSProducer producer = jms.createProducer();
+        CloudEventMessages.properties(event).entrySet().stream()
+                .filter(p -> !p.getKey().equals(CloudEventMessages.DUPLICATE_ID_PROPERTY))
+                .forEach(p -> producer.setProperty(p.getKey(), p.getValue()));
+        producer.setProperty(CloudEventMessages.GROUP_ID_PROPERTY, group);
+        producer.send(HeraldJms.userEvents(), jms.createTextMessage(CloudEventMessages.body(event)));
     }
 
     private static String uniqueEmail() {

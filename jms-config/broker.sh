@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Herald's standalone Artemis broker (the Payara runtimes' broker).
+#   ./broker.sh create   create the instance in target/broker if absent (the build does this)
+#   ./broker.sh start    start it in the background and wait for port 61616
+#   ./broker.sh stop     stop it
+#   ./broker.sh run      run it in the foreground
+#   ./broker.sh status
+# Data lives in target/broker/data and survives restarts (not `mvn clean`).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+version=$(sed -n 's:.*<artemis.version>\(.*\)</artemis.version>.*:\1:p' "$here/../pom.xml")
+artemis_home="$here/target/apache-artemis-$version"
+instance="$here/target/broker"
+port=61616
+
+listening() { (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; }
+
+case "${1:-}" in
+    create)
+        if [ ! -d "$instance" ]; then
+            "$artemis_home/bin/artemis" create "$instance" --user herald --password herald-1 --require-login \
+                --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor --no-web --silent
+        fi
+        ;;
+    start)
+        if listening; then echo "Something already listens on $port"; exit 0; fi
+        "$instance/bin/artemis-service" start
+        for _ in $(seq 1 60); do listening && { echo "Artemis broker up on tcp://localhost:$port"; exit 0; }; sleep 0.5; done
+        echo "Artemis broker did not open port $port; see $instance/log/artemis.log" >&2; exit 1
+        ;;
+    stop)
+        "$instance/bin/artemis-service" stop || true
+        for _ in $(seq 1 60); do listening || exit 0; sleep 0.5; done
+        echo "Artemis broker still listens on $port" >&2; exit 1
+        ;;
+    run) exec "$instance/bin/artemis" run ;;
+    status) "$instance/bin/artemis-service" status ;;
+    *) echo "usage: $0 create|start|stop|run|status" >&2; exit 2 ;;
+esac
