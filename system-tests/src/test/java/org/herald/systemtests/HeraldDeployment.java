@@ -27,9 +27,10 @@ final class HeraldDeployment {
         WebArchive tests = ShrinkWrap.create(WebArchive.class, TEST_WAR)
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
-        String applicationXml = new String(readApplicationXml(ear)).replace("</application>",
+        // modules precede <library-directory> in application.xml (Payara validates the schema)
+        String applicationXml = new String(readApplicationXml(ear)).replace("<library-directory>",
                 "<module><web><web-uri>" + TEST_WAR + "</web-uri><context-root>/herald-tests</context-root></web></module>"
-                + "</application>");
+                + "<library-directory>");
         ear.setApplicationXML(new StringAsset(applicationXml));
         ear.addAsModule(Testable.archiveToTest(tests));
         return ear;

@@ -2,6 +2,8 @@ package org.herald.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BadRequestException;
@@ -13,12 +15,18 @@ public class RequestValidation {
     @Inject
     Validator validator;
 
-    /** The body, which must be there. */
-    public <T> T present(T body) {
+    /**
+     * The body as a JSON object. Read as any JSON value, so that an array or a
+     * string is our 400, not a failed method invocation inside the JAX-RS runtime.
+     */
+    public JsonObject object(JsonValue body) {
         if (body == null) {
             throw new BadRequestException("A JSON request body is required");
         }
-        return body;
+        if (body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new BadRequestException("The request body must be a JSON object");
+        }
+        return body.asJsonObject();
     }
 
     /** The body, if it satisfies its constraints. */

@@ -2,7 +2,7 @@ package org.herald.web.users;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -36,8 +36,8 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(JsonObject body) throws EmailAlreadyRegistered {
-        RegisterUserRequest request = validation.valid(RegisterUserRequest.from(validation.present(body)));
+    public Response register(JsonValue body) throws EmailAlreadyRegistered {
+        RegisterUserRequest request = validation.valid(RegisterUserRequest.from(validation.object(body)));
         UserProfile user = services.users().register(request.email(), request.name(), request.password());
         return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build()).entity(user).build();
     }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Herald on Payara Server 6 with the standalone Artemis broker.
+#   payara.sh provision   recreate the "herald" domain and apply herald-resources.asadmin (the build does this)
+#   payara.sh start       start the broker and the domain
+#   payara.sh deploy      deploy (or redeploy) ear/target/herald.ear
+#   payara.sh stop        stop the domain and the broker
+#   payara.sh run         start, deploy, follow the server log until Ctrl-C, then stop
+# Paths are those of the repository after `mvn install -Dherald.runtime=payara`.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../../../.." && pwd)
+payara_home="$root/server-config/target/payara6"
+domain=herald
+resources="$root/server-config/target/payara-config/herald-resources.asadmin"
+postgresql_jar="$root/server-config/target/payara-config/postgresql.jar"
+ear="$root/ear/target/herald.ear"
+broker="$root/jms-config/broker.sh"
+asadmin="$payara_home/bin/asadmin"
+log="$payara_home/glassfish/domains/$domain/logs/server.log"
+
+wait_ready() {
+    for _ in $(seq 1 120); do
+        curl -fs http://localhost:8080/health/ready >/dev/null 2>&1 && { echo "Herald is ready: http://localhost:8080/api"; return 0; }
+        sleep 1
+    done
+    echo "Herald did not become ready; see $log" >&2
+    return 1
+}
+
+case "${1:-}" in
+    provision)
+        "$asadmin" stop-domain "$domain" >/dev/null 2>&1 || true
+        "$asadmin" delete-domain "$domain" >/dev/null 2>&1 || true
+        "$asadmin" create-domain --nopassword=true "$domain"
+        if [ -f "$postgresql_jar" ]; then cp "$postgresql_jar" "$payara_home/glassfish/domains/$domain/lib/"; fi
+        "$asadmin" start-domain "$domain"
+        out=$("$asadmin" multimode --file "$resources" 2>&1) || true
+        echo "$out"
+        "$asadmin" stop-domain "$domain"
+        # multimode goes on after a failed command: fail the build ourselves
+        if echo "$out" | grep -q "failed\."; then echo "Some resource commands failed (see above)" >&2; exit 1; fi
+        ;;
+    start)
+        "$broker" start
+        "$asadmin" start-domain "$domain"
+        ;;
+    deploy)
+        "$asadmin" deploy --force=true --name herald "$ear"
+        wait_ready
+        ;;
+    stop)
+        "$asadmin" stop-domain "$domain" || true
+        "$broker" stop
+        ;;
+    run)
+        trap '"$0" stop' EXIT
+        "$0" start
+        "$0" deploy
+        echo "Admin console: http://localhost:4848 (user admin, no password). Ctrl-C stops Herald and the broker."
+        tail -n 0 -F "$log"
+        ;;
+    *) echo "usage: $0 provision|start|deploy|stop|run" >&2; exit 2 ;;
+esac
