@@ -1,0 +1,31 @@
+package org.herald.bench;
+
+import java.util.Arrays;
+
+/** Entry point of the bench tools: {@code Bench <command> --key value ...}. Called by bench/run. */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            System.err.println("usage: Bench probe|sample|raw-import|pipeline|http|report --key value ...");
+            System.exit(2);
+        }
+        Args args = new Args(Arrays.copyOfRange(argv, 1, argv.length));
+        switch (argv[0]) {
+            case "probe" -> Probe.run(args);
+            case "sample" -> ProcSampler.runStandalone(args);
+            case "raw-import" -> RawImport.run(args);
+            case "pipeline" -> Pipeline.run(args);
+            case "http" -> HttpLoad.run(args);
+            case "report" -> Report.run(args);
+            default -> {
+                System.err.println("unknown command " + argv[0]);
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+}

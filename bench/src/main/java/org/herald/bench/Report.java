@@ -1,0 +1,376 @@
+package org.herald.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Gathers the phases of one run into {@code bench/results/<date>.json},
+ * draws the charts with XChart and prints the summary table.
+ */
+final class Report {
+
+    private Report() {
+    }
+
+    static void run(Args args) throws Exception {
+        Path run = Path.of(args.get("run"));
+        Path phases = run.resolve("phases");
+        String stamp = run.getFileName().toString();
+        String results = args.get("results", "");
+        Path outDir = results.isEmpty() ? run : Path.of(results);
+        String label = args.get("label", "");
+        String base = stamp + (label.isEmpty() ? "" : "-" + label);
+
+        JsonObject probe = read(phases, "probe.json");
+        JsonObject rawMax = read(phases, "raw-max.json");
+        JsonObject rawRate = read(phases, "raw-rate.json");
+        JsonObject pipeline = read(phases, "pipeline.json");
+        JsonObject httpLow = read(phases, "http-low.json");
+        JsonObject httpProd = read(phases, "http-prod.json");
+
+        double rawThroughput = num(rawMax, "throughput_msgs_per_s");
+        double pipeThroughput = pipeline == null ? 0 : num(pipeline.getJsonObject("burst"), "throughput_events_per_s");
+        double ratio = rawThroughput > 0 ? pipeThroughput / rawThroughput : 0;
+
+        List<String> charts = new ArrayList<>();
+        if (httpLow != null) {
+            charts.add(latencyChart(httpLow, "End to end over HTTP, hashing lowered (" + httpLow.getInt("password_iterations")
+                    + " PBKDF2 iterations): registration -> order.created", outDir, base + "-http-lowered-latency"));
+        }
+        if (httpProd != null) {
+            charts.add(latencyChart(httpProd, "End to end over HTTP, production hashing (" + httpProd.getInt("password_iterations")
+                    + " PBKDF2 iterations): registration -> order.created", outDir, base + "-http-production-latency"));
+        }
+        if (pipeline != null || rawRate != null) {
+            charts.add(pipelineVsRawChart(pipeline, rawRate, outDir, base + "-pipeline-vs-raw-latency"));
+        }
+        charts.add(throughputChart(rawThroughput, pipeThroughput, httpLow, httpProd, outDir, base + "-throughput"));
+
+        double maxRss = 0;
+        for (JsonObject phase : new JsonObject[] {rawMax, rawRate, pipeline, httpLow, httpProd}) {
+            maxRss = Math.max(maxRss, maxRss(phase));
+        }
+        JsonObject at200 = rateStep(httpLow, 200);
+        JsonObjectBuilder targets = Json.createObjectBuilder()
+                .add("pipeline_over_raw_throughput", target(ratio, ">= 0.5", ratio >= 0.5))
+                .add("http_lowered_p99_at_200_per_s_ms", at200 == null ? JsonValue.NULL
+                        : target(num(at200.getJsonObject("end_to_end"), "p99"), "<= 50 ms with 0 errors",
+                        num(at200.getJsonObject("end_to_end"), "p99") <= 50 && at200.getInt("errors") == 0))
+                .add("http_lowered_sustained_max_per_s", httpLow == null ? JsonValue.NULL : httpLow.get("sustained_max_per_s"))
+                .add("server_rss_max_mb", target(maxRss, "<= 700 MB", maxRss <= 700));
+
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("benchmark", "Herald issue #6: raw Artemis vs Herald's event pipeline vs end to end over HTTP")
+                .add("run", stamp)
+                .add("label", label)
+                .add("mode", args.get("mode", "?"))
+                .add("elapsed_seconds", args.getInt("elapsed", 0))
+                .add("caveat", "2-core machine shared with other test runs: see each phase's loadavg_start/loadavg_end;"
+                        + " figures are noisy unless the load average stayed well below the core count")
+                .add("machine", machine())
+                .add("herald", Json.createObjectBuilder()
+                        .add("git", args.get("git", "?"))
+                        .add("ear_sha256", sha256(run.resolve("herald.ear")))
+                        .add("runtime", "WildFly 37.0.1.Final standalone-full, embedded Artemis, H2 (XA datasource)")
+                        .add("port_offset", args.getInt("offset", 100))
+                        .add("jvm", "-Xms64m -Xmx512m (standalone.conf defaults)")
+                        .add("extra_server_opts", args.get("server-opts", ""))
+                        .add("patch_cli", args.get("patch", ""))
+                        .add("jfr", "1".equals(args.get("jfr", "0"))))
+                .add("event", probe == null ? JsonValue.NULL : probe)
+                .add("raw_artemis", Json.createObjectBuilder()
+                        .add("max", orNull(rawMax))
+                        .add("at_pipeline_rate", orNull(rawRate)))
+                .add("pipeline", orNull(pipeline))
+                .add("http_lowered_hashing", orNull(httpLow))
+                .add("http_production_hashing", orNull(httpProd))
+                .add("ratio_pipeline_over_raw_throughput", ProcSampler.round(ratio * 1000) / 1000)
+                .add("targets_reported_not_asserted", targets);
+        JsonArrayBuilder chartNames = Json.createArrayBuilder();
+        charts.forEach(chartNames::add);
+        json.add("charts", chartNames);
+        Path out = outDir.resolve(base + ".json");
+        JsonFiles.write(out, json.build());
+
+        printSummary(rawMax, rawRate, pipeline, httpLow, httpProd, ratio, maxRss);
+        System.out.println("results: " + out);
+        charts.forEach(c -> System.out.println("chart:   " + outDir.resolve(c)));
+    }
+
+    // --- summary ----------------------------------------------------------------
+
+    private static void printSummary(JsonObject rawMax, JsonObject rawRate, JsonObject pipeline, JsonObject httpLow,
+                                     JsonObject httpProd, double ratio, double maxRss) {
+        String line = "-".repeat(118);
+        System.out.println(line);
+        System.out.printf(Locale.ROOT, "%-44s %10s %9s %9s %9s %9s %7s %8s %7s%n", "phase", "offered/s", "done/s",
+                "p50 ms", "p99 ms", "p99.9 ms", "errors", "RSS MB", "CPU %");
+        System.out.println(line);
+        if (rawMax != null) {
+            row("raw Artemis, max (perf client, 100 in flight)", "max", num(rawMax, "throughput_msgs_per_s"),
+                    rawMax.getJsonObject("latency"), 0, rawMax.getJsonObject("server"));
+        }
+        if (pipeline != null) {
+            JsonObject burst = pipeline.getJsonObject("burst");
+            row("pipeline, burst (" + burst.getInt("events") + " events)", "max", num(burst, "throughput_events_per_s"),
+                    burst.getJsonObject("latency_from_publish_under_saturation"), burst.getJsonNumber("missing").longValue(),
+                    burst.getJsonObject("server"));
+        }
+        if (rawRate != null) {
+            row("raw Artemis, fixed rate", fmt(rateOf(rawRate)), num(rawRate, "throughput_msgs_per_s"),
+                    rawRate.getJsonObject("latency"), 0, rawRate.getJsonObject("server"));
+        }
+        if (pipeline != null) {
+            JsonObject fixed = pipeline.getJsonObject("fixed_rate");
+            row("pipeline, fixed rate (publish -> order.created)", fmt(num(fixed, "rate_events_per_s")),
+                    num(fixed, "achieved_events_per_s"), fixed.getJsonObject("latency"),
+                    fixed.getJsonNumber("missing").longValue(), fixed.getJsonObject("server"));
+        }
+        for (JsonObject http : new JsonObject[] {httpLow, httpProd}) {
+            if (http == null) {
+                continue;
+            }
+            String what = "HTTP e2e, " + http.getInt("password_iterations") + " iterations";
+            for (JsonValue v : http.getJsonArray("rates")) {
+                JsonObject step = v.asJsonObject();
+                row(what, fmt(num(step, "rate_per_s")), num(step, "completed_per_s"), step.getJsonObject("end_to_end"),
+                        step.getJsonNumber("errors").longValue(), step.getJsonObject("server"));
+            }
+        }
+        System.out.println(line);
+        System.out.printf(Locale.ROOT, "pipeline / raw throughput = %.3f (target >= 0.5)%n", ratio);
+        if (httpLow != null) {
+            System.out.printf(Locale.ROOT, "sustained max, lowered hashing: %s/s; production hashing: %s/s (%s)%n",
+                    httpLow.get("sustained_max_per_s"), httpProd == null ? "-" : httpProd.get("sustained_max_per_s"),
+                    httpLow.getString("sustained_rule"));
+        }
+        System.out.printf(Locale.ROOT, "server RSS max %.0f MB (target <= 700 MB)%n", maxRss);
+    }
+
+    private static void row(String what, String offered, double done, JsonObject latency, long errors, JsonObject server) {
+        System.out.printf(Locale.ROOT, "%-44s %10s %9.1f %9.2f %9.2f %9.2f %7d %8.0f %7.0f%n", what, offered, done,
+                num(latency, "p50"), num(latency, "p99"), num(latency, "p99_9"), errors,
+                server == null || !server.containsKey("rss_max_mb") ? 0 : num(server, "rss_max_mb"),
+                server == null || !server.containsKey("cpu_avg_percent") ? 0 : num(server, "cpu_avg_percent"));
+    }
+
+    // --- charts -------------------------------------------------------------------
+
+    /** Percentiles on the x axis of the latency charts, evenly spaced as categories. */
+    private static final double[] CHART_PERCENTILES = {50, 75, 90, 95, 99, 99.5, 99.9, 99.99, 100};
+
+    private static CategoryChart percentileChart(String title) {
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(600).title(title)
+                .xAxisTitle("percentile").yAxisTitle("latency (ms, log scale)").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        return chart;
+    }
+
+    private static void addCurve(CategoryChart chart, String name, JsonObject latency) {
+        List<String> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (double p : CHART_PERCENTILES) {
+            for (JsonValue v : latency.getJsonArray("curve")) {
+                JsonObject point = v.asJsonObject();
+                if (num(point, "percentile") == p) {
+                    xs.add(p == 100 ? "max" : (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p)) + "%");
+                    ys.add(Math.max(0.01, num(point, "ms")));
+                }
+            }
+        }
+        if (!xs.isEmpty()) {
+            chart.addSeries(name, xs, ys).setMarker(SeriesMarkers.CIRCLE);
+        }
+    }
+
+    private static String latencyChart(JsonObject http, String title, Path dir, String name) throws IOException {
+        CategoryChart chart = percentileChart(title);
+        for (JsonValue v : http.getJsonArray("rates")) {
+            JsonObject step = v.asJsonObject();
+            addCurve(chart, fmt(num(step, "rate_per_s")) + "/s" + (step.getInt("errors") > 0 ? " (" + step.getInt("errors")
+                    + " errors)" : ""), step.getJsonObject("end_to_end"));
+        }
+        return save(chart, dir, name);
+    }
+
+    private static String pipelineVsRawChart(JsonObject pipeline, JsonObject rawRate, Path dir, String name)
+            throws IOException {
+        CategoryChart chart = percentileChart("Publish -> effect latency at one fixed rate: raw Artemis vs Herald's pipeline");
+        if (rawRate != null) {
+            addCurve(chart, "raw Artemis, " + fmt(rateOf(rawRate)) + " msgs/s (send -> receive)", rawRate.getJsonObject("latency"));
+        }
+        if (pipeline != null) {
+            JsonObject fixed = pipeline.getJsonObject("fixed_rate");
+            addCurve(chart, "pipeline, " + fmt(num(fixed, "rate_events_per_s")) + " events/s (user.registered -> order.created)",
+                    fixed.getJsonObject("latency"));
+        }
+        return save(chart, dir, name);
+    }
+
+    private static String throughputChart(double raw, double pipeline, JsonObject httpLow, JsonObject httpProd, Path dir,
+                                          String name) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(600)
+                .title("Throughput: raw Artemis (persistent, durable subscription) vs Herald")
+                .yAxisTitle("per second").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLabelsVisible(true);
+        
+        chart.getStyler().setYAxisLogarithmic(false);
+        chart.getStyler().setSeriesColors(new Color[] {new Color(70, 110, 170)});
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        names.add("raw Artemis msgs/s");
+        values.add(Math.max(0.1, raw));
+        names.add("pipeline events/s");
+        values.add(Math.max(0.1, pipeline));
+        if (httpLow != null) {
+            names.add("HTTP sustained, " + httpLow.getInt("password_iterations") + " it.");
+            values.add(Math.max(0.1, num(httpLow, "sustained_max_per_s")));
+        }
+        if (httpProd != null) {
+            names.add("HTTP sustained, " + httpProd.getInt("password_iterations") + " it.");
+            values.add(Math.max(0.1, num(httpProd, "sustained_max_per_s")));
+        }
+        chart.addSeries("throughput", names, values);
+        return save(chart, dir, name);
+    }
+
+    private static String save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path dir, String name)
+            throws IOException {
+        Files.createDirectories(dir);
+        BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+        return name + ".png";
+    }
+
+    // --- helpers ------------------------------------------------------------------
+
+    private static JsonObject read(Path phases, String file) throws IOException {
+        Path path = phases.resolve(file);
+        return Files.exists(path) ? JsonFiles.read(path) : null;
+    }
+
+    private static JsonValue orNull(JsonObject o) {
+        return o == null ? JsonValue.NULL : o;
+    }
+
+    static double num(JsonObject o, String key) {
+        if (o == null || !(o.get(key) instanceof JsonNumber n)) {
+            return 0;
+        }
+        return n.doubleValue();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private static double rateOf(JsonObject raw) {
+        String[] options = raw.getString("options", "").split("\\s+");
+        for (int i = 0; i + 1 < options.length; i++) {
+            if (options[i].equals("--rate")) {
+                return Double.parseDouble(options[i + 1]);
+            }
+        }
+        return 0;
+    }
+
+    private static JsonObject rateStep(JsonObject http, double rate) {
+        if (http == null) {
+            return null;
+        }
+        for (JsonValue v : http.getJsonArray("rates")) {
+            if (num(v.asJsonObject(), "rate_per_s") == rate) {
+                return v.asJsonObject();
+            }
+        }
+        return null;
+    }
+
+    private static double maxRss(JsonObject phase) {
+        if (phase == null) {
+            return 0;
+        }
+        double max = 0;
+        for (var entry : phase.entrySet()) {
+            JsonValue v = entry.getValue();
+            if (entry.getKey().equals("rss_max_mb") && v instanceof JsonNumber n) {
+                max = Math.max(max, n.doubleValue());
+            } else if (v instanceof JsonObject o) {
+                max = Math.max(max, maxRss(o));
+            } else if (v.getValueType() == JsonValue.ValueType.ARRAY) {
+                for (JsonValue item : v.asJsonArray()) {
+                    if (item instanceof JsonObject o) {
+                        max = Math.max(max, maxRss(o));
+                    }
+                }
+            }
+        }
+        return max;
+    }
+
+    private static JsonObject target(double value, String goal, boolean met) {
+        return Json.createObjectBuilder().add("value", ProcSampler.round(value)).add("target", goal).add("met", met).build();
+    }
+
+    private static JsonObject machine() throws IOException {
+        long memKb = 0;
+        for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (l.startsWith("MemTotal:")) {
+                memKb = Long.parseLong(l.replaceAll("[^0-9]", ""));
+            }
+        }
+        String cpu = "?";
+        for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (l.startsWith("model name")) {
+                cpu = l.substring(l.indexOf(':') + 1).trim();
+                break;
+            }
+        }
+        return Json.createObjectBuilder()
+                .add("cores", Runtime.getRuntime().availableProcessors())
+                .add("cpu", cpu)
+                .add("memory_mb", memKb / 1024)
+                .add("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))
+                .add("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
+                .add("loadavg_at_report", ProcSampler.loadAverage())
+                .build();
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65536];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}
