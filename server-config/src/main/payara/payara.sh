@@ -19,7 +19,9 @@ log="$payara_home/glassfish/domains/$domain/logs/server.log"
 
 wait_ready() {
     for _ in $(seq 1 120); do
-        curl -fs http://localhost:8080/health/ready >/dev/null 2>&1 && { echo "Herald is ready: http://localhost:8080/api"; return 0; }
+        # before Herald is deployed, readiness is UP with no checks: wait for Herald's own
+        curl -fs http://localhost:8080/health/ready 2>/dev/null | grep -q '"database"' \
+            && { echo "Herald is ready: http://localhost:8080/api"; return 0; }
         sleep 1
     done
     echo "Herald did not become ready; see $log" >&2

@@ -2,10 +2,10 @@ package org.herald.systemtests;
 
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.Archive;
 
 /**
- * Base of the black-box tests: Arquillian deploys herald.ear exactly as built
+ * Base of the black-box tests: Arquillian deploys Herald exactly as built
  * and the test talks to it from outside, over HTTP and the broker's port.
  */
 abstract class BlackBoxTest {
@@ -13,8 +13,8 @@ abstract class BlackBoxTest {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return HeraldDeployment.ear();
+    static Archive<?> deployment() {
+        return HeraldDeployment.application();
     }
 
     final HeraldClient herald = new HeraldClient();

@@ -2,6 +2,7 @@ package org.herald.systemtests;
 
 import java.io.File;
 import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -19,6 +20,15 @@ final class HeraldDeployment {
     /** herald.ear exactly as built. */
     static EnterpriseArchive ear() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("herald.ear")));
+    }
+
+    /**
+     * What users deploy on this runtime, exactly as built: herald-micro.war
+     * where the build names one (Payara Micro deploys no EARs), else herald.ear.
+     */
+    static Archive<?> application() {
+        String war = System.getProperty("herald.war");
+        return war != null ? ShrinkWrap.createFromZipFile(WebArchive.class, new File(war)) : ear();
     }
 
     /** herald.ear plus a WAR holding the given test classes, listed in application.xml. */
