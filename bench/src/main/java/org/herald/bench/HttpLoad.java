@@ -74,12 +74,13 @@ final class HttpLoad {
                 results.add(step);
                 JsonObject e2e = step.getJsonObject("end_to_end");
                 System.out.printf("%s: %5.0f/s offered, %6.1f/s completed, errors %d, e2e p50 %7.1f p99 %7.1f p99.9 %7.1f ms,"
-                                + " RSS max %.0f MB, CPU %.0f%%%n",
+                                + " RSS max %.0f MB, CPU %.0f%% (%s ms/registration)%n",
                         name, rate, step.getJsonNumber("completed_per_s").doubleValue(), step.getInt("errors"),
                         e2e.getJsonNumber("p50").doubleValue(), e2e.getJsonNumber("p99").doubleValue(),
                         e2e.getJsonNumber("p99_9").doubleValue(),
                         step.getJsonObject("server").getJsonNumber("rss_max_mb").doubleValue(),
-                        step.getJsonObject("server").getJsonNumber("cpu_avg_percent").doubleValue());
+                        step.getJsonObject("server").getJsonNumber("cpu_avg_percent").doubleValue(),
+                        step.get("server_cpu_ms_per_registration"));
                 if (step.getBoolean("sustained")) {
                     sustained = Math.max(sustained, rate);
                 } else if (ramp) {
@@ -211,6 +212,7 @@ final class HttpLoad {
                 .add("errors", errorCount)
                 .add("error_kinds", kinds)
                 .add("completed_per_s", ProcSampler.round(completed.get() / ((drained - start) / 1e9)))
+                .add("server_cpu_ms_per_registration", Pipeline.cpuMsPerEvent(server, completed.get()))
                 .add("send_seconds", ProcSampler.round((sendEnd - start) / 1e9))
                 .add("drain_seconds", ProcSampler.round((drained - sendEnd) / 1e9))
                 .add("end_to_end", e2e)

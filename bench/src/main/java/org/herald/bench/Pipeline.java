@@ -79,7 +79,7 @@ final class Pipeline {
         double maxRate = args.getDouble("max-rate", 100);
         try (JMSContext subscriber = Broker.subscribe(pipeline.factory, "order.events",
                 "cloudEvents_type = 'order.created'", pipeline::onOrderCreated)) {
-            pipeline.burst(Math.max(100, burst / 5), pid); // warm-up, not recorded
+            pipeline.burst(Math.max(300, burst / 3), pid); // warm-up (JIT), not recorded
             JsonObject burstResult = pipeline.burst(burst, pid);
             double throughput = burstResult.getJsonNumber("throughput_events_per_s").doubleValue();
             double rate = Math.max(10, Math.min(maxRate, Math.floor(throughput * 0.5 / 10) * 10));
@@ -95,9 +95,11 @@ final class Pipeline {
                     .add("fixed_rate", rateResult)
                     .build());
             Files.writeString(phases.resolve("pipeline-rate.txt"), String.valueOf((int) rate));
-            System.out.printf("pipeline: %.0f events/s (burst of %d); at %.0f/s p50 %s ms, p99 %s ms, p99.9 %s ms%n",
-                    throughput, burst, rate, rateResult.getJsonObject("latency").get("p50"),
-                    rateResult.getJsonObject("latency").get("p99"), rateResult.getJsonObject("latency").get("p99_9"));
+            System.out.printf("pipeline: %.0f events/s (burst of %d, server CPU %s ms/event); at %.0f/s p50 %s ms,"
+                            + " p99 %s ms, p99.9 %s ms (server CPU %s ms/event)%n",
+                    throughput, burst, burstResult.get("server_cpu_ms_per_event"), rate, rateResult.getJsonObject("latency").get("p50"),
+                    rateResult.getJsonObject("latency").get("p99"), rateResult.getJsonObject("latency").get("p99_9"),
+                    rateResult.get("server_cpu_ms_per_event"));
         }
     }
 
@@ -151,6 +153,7 @@ final class Pipeline {
                 .add("unexpected", unexpected.get())
                 .add("seconds", ProcSampler.round(seconds))
                 .add("throughput_events_per_s", ProcSampler.round(done / seconds))
+                .add("server_cpu_ms_per_event", cpuMsPerEvent(procResult, done))
                 .add("publish_events_per_s", ProcSampler.round(count / ((lastCommit.get() - start) / 1e9)))
                 .add("latency_from_publish_under_saturation", Latency.summary(fromCommit))
                 .add("server", procResult)
@@ -197,12 +200,20 @@ final class Pipeline {
                 .add("completed", arrived.get())
                 .add("missing", missing)
                 .add("achieved_events_per_s", ProcSampler.round(arrived.get() / ((lastArrival - start) / 1e9)))
+                .add("server_cpu_ms_per_event", cpuMsPerEvent(procResult, arrived.get()))
                 .add("latency", Latency.summary(fromIntended))
                 .add("latency_note", "from the intended publish time (open loop) to the order.created arriving at"
                         + " the external subscriber")
                 .add("latency_from_commit", Latency.summary(fromCommit))
                 .add("server", procResult)
                 .build();
+    }
+
+    /** Server CPU time per completed event: less sensitive to a busy machine than throughput. */
+    static double cpuMsPerEvent(JsonObject proc, long events) {
+        double cpu = proc.getJsonNumber("cpu_avg_percent").doubleValue();
+        double seconds = proc.getJsonNumber("seconds").doubleValue();
+        return events <= 0 || cpu < 0 ? -1 : ProcSampler.round(cpu / 100 * seconds * 1000 / events);
     }
 
     private void reset() {

@@ -95,6 +95,8 @@ final class Report {
                         .add("port_offset", args.getInt("offset", 100))
                         .add("jvm", "-Xms64m -Xmx512m (standalone.conf defaults)")
                         .add("extra_server_opts", args.get("server-opts", ""))
+                        .add("extra_jvm_opts", args.get("jvm-opts", ""))
+                        .add("ear_override", args.get("ear", ""))
                         .add("patch_cli", args.get("patch", ""))
                         .add("jfr", "1".equals(args.get("jfr", "0"))))
                 .add("event", probe == null ? JsonValue.NULL : probe)
