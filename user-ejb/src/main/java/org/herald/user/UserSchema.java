@@ -10,10 +10,11 @@ import org.herald.events.schema.SchemaMigrations;
 /** Brings the user tables up to date when the module starts. */
 @Singleton
 @Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UserSchema {
 
+    /** Flyway manages its own transactions: none from the container (declared here, on the callback itself). */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         SchemaMigrations.migrate("user", UserSchema.class);
     }
