@@ -12,6 +12,7 @@ broker="$root/jms-config/broker.sh"
 case "${1:-}" in
     run)
         trap '"$broker" stop' EXIT
+        trap 'exit 130' INT TERM
         "$broker" start
         echo "Herald on Payara Micro: http://localhost:8080/api, health on http://localhost:8080/health. Ctrl-C stops it and the broker."
         java -jar "$target/payara-micro/payara-micro.jar" --nocluster --port 8080 \

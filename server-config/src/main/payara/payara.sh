@@ -55,6 +55,7 @@ case "${1:-}" in
         ;;
     run)
         trap '"$0" stop' EXIT
+        trap 'exit 130' INT TERM
         "$0" start
         "$0" deploy
         echo "Admin console: http://localhost:4848 (user admin, no password). Ctrl-C stops Herald and the broker."
