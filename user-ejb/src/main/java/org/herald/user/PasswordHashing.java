@@ -44,8 +44,4 @@ public class PasswordHashing {
     public String hash(String password) {
         return hash.generate(password.toCharArray());
     }
-
-    public boolean matches(String password, String hashed) {
-        return hash.verify(password.toCharArray(), hashed);
-    }
 }

@@ -24,8 +24,4 @@ public final class IdempotentConsumer {
         em.persist(new ProcessedEvent(consumer, eventId));
         return true;
     }
-
-    public String name() {
-        return consumer;
-    }
 }
