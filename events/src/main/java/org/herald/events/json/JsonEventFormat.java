@@ -9,7 +9,6 @@ import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.format.EventSerializationException;
 import io.cloudevents.rw.CloudEventDataMapper;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -17,6 +16,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,11 +36,13 @@ import java.util.Set;
 public final class JsonEventFormat implements EventFormat {
 
     public static final String CONTENT_TYPE = "application/cloudevents+json";
+    /** Looked up once: each {@code Json.create...} call would search for the provider again. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public byte[] serialize(CloudEvent event) throws EventSerializationException {
         try {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("specversion", event.getSpecVersion().toString())
                     .add("id", event.getId())
                     .add("type", event.getType())
@@ -56,7 +58,7 @@ public final class JsonEventFormat implements EventFormat {
             for (String name : event.getExtensionNames()) {
                 Object value = event.getExtension(name);
                 if (value instanceof Number number) {
-                    json.add(name, Json.createValue(number.longValue()));
+                    json.add(name, JSON.createValue(number.longValue()));
                 } else if (value instanceof Boolean flag) {
                     json.add(name, flag);
                 } else {
@@ -169,7 +171,7 @@ public final class JsonEventFormat implements EventFormat {
     }
 
     private static JsonValue parse(byte[] bytes) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readValue();
         } catch (JsonException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
