@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.herald.order.OrderView;
 import org.herald.web.ServiceLocator;
+import org.herald.web.problems.NoSuchResource;
 
 /** {@code /api/orders}: orders by user and by id. */
 @Path("orders")
@@ -34,6 +34,6 @@ public class OrderResource {
     @GET
     @Path("{id}")
     public OrderView get(@PathParam("id") String id) {
-        return services.orders().find(id).orElseThrow(() -> new NotFoundException("No order with id " + id));
+        return services.orders().find(id).orElseThrow(() -> new NoSuchResource("No order with id " + id));
     }
 }

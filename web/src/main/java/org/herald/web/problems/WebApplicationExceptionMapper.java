@@ -17,8 +17,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private static String detail(WebApplicationException e, Response.StatusType status) {
         return switch (status.getStatusCode()) {
-            case 404 -> e.getMessage() != null && e.getMessage().startsWith("No ") ? e.getMessage()
-                    : "No resource at this path";
+            // the runtime's own 404 message names its internals; ours names the missing id
+            case 404 -> e instanceof NoSuchResource ? e.getMessage() : "No resource at this path";
             case 415 -> "Send the request body as application/json";
             default -> e.getMessage();
         };

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +17,7 @@ import org.herald.user.EmailAlreadyRegistered;
 import org.herald.user.UserProfile;
 import org.herald.web.RequestValidation;
 import org.herald.web.ServiceLocator;
+import org.herald.web.problems.NoSuchResource;
 
 /** {@code /api/users}: registration and profiles. */
 @Path("users")
@@ -45,6 +45,6 @@ public class UserResource {
     @GET
     @Path("{id}")
     public UserProfile get(@PathParam("id") String id) {
-        return services.users().find(id).orElseThrow(() -> new NotFoundException("No user with id " + id));
+        return services.users().find(id).orElseThrow(() -> new NoSuchResource("No user with id " + id));
     }
 }
