@@ -21,6 +21,12 @@ public final class EventEnvelope {
 
     public static final String CORRELATION_ID = "correlationid";
     public static final String CAUSATION_ID = "causationid";
+    /**
+     * The CloudEvents {@code sequence} extension: the event's position among
+     * the events of its subject (1, 2, 3, ...), zero-padded to 19 digits so
+     * that string order is numeric order. The event store assigns it.
+     */
+    public static final String SEQUENCE = "sequence";
     public static final String JSON = "application/json";
 
     private EventEnvelope() {
@@ -55,6 +61,17 @@ public final class EventEnvelope {
             builder.withExtension(CAUSATION_ID, causationId);
         }
         return builder.build();
+    }
+
+    /** {@code sequence} as the extension writes it: 19 digits, zero-padded. */
+    public static String sequence(long sequence) {
+        return String.format("%019d", sequence);
+    }
+
+    /** The event's {@code sequence} extension as a number, or {@code null} if it has none. */
+    public static Long sequenceOf(CloudEvent event) {
+        String value = extension(event, SEQUENCE);
+        return value == null ? null : Long.valueOf(value);
     }
 
     /** The value of a string extension, or {@code null}. */

@@ -26,7 +26,10 @@ public final class JndiNames {
     public static final String DATASOURCE_KEY = "herald.datasource.jndi";
     public static final String DATASOURCE = "java:jboss/datasources/HeraldDS";
 
-    /** The pooled, XA connection factory events are published through (WildFly's {@code java:/JmsXA}). */
+    /**
+     * The server's pooled connection factory (WildFly's {@code java:/JmsXA}), in locally
+     * transacted sessions: the relay publishes through it, the subscriptions consume through it.
+     */
     public static final String CONNECTION_FACTORY_KEY = "herald.jms.connection-factory.jndi";
     public static final String CONNECTION_FACTORY = "java:/JmsXA";
 

@@ -35,19 +35,24 @@ public class Order {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** The event that opened this order; unique, so one event can never open two orders. */
+    @Column(name = "caused_by", length = 64, updatable = false)
+    private String causedBy;
+
     @Version
     private long version;
 
     protected Order() {
     }
 
-    /** A new order in status {@code CREATED}. */
-    static Order createdFor(String userId) {
+    /** A new order in status {@code CREATED}, opened by the event {@code causedBy}. */
+    static Order createdFor(String userId, String causedBy) {
         Order order = new Order();
         order.id = UUID.randomUUID().toString();
         order.userId = userId;
         order.status = OrderStatus.CREATED;
         order.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        order.causedBy = causedBy;
         return order;
     }
 

@@ -1,43 +1,54 @@
 package org.herald.order;
 
-import jakarta.ejb.ActivationConfigProperty;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.MessageDriven;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
-import org.herald.events.JndiNames;
-import org.herald.events.jms.CloudEventMessages;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import org.herald.events.EventPipeline;
+import org.herald.events.catalogue.EventTopic;
+import org.herald.events.catalogue.EventType;
+import org.herald.events.consumer.Subscription;
 
 /**
- * Opens an order for every {@code user.registered} on {@code user.events}.
- *
- * <p>A shared durable subscription named after this consumer keeps events
- * while the application is down and lets several sessions (and servers) share
- * the work; {@code JMSXGroupID} keeps one user's events in order. Delivery is
- * transactional: an exception rolls back the order and the follow-up event,
- * and the broker redelivers, then dead-letters (address settings, not code).
+ * Opens an order for every {@code user.registered} on {@code user.events},
+ * through the shared durable subscription {@code order-service.user-registered}:
+ * batches of events, each applied once (see {@link org.herald.events.consumer.Subscriber}).
  */
-@MessageDriven(name = "OrderOnUserRegistered", activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JndiNames.USER_EVENTS_TOPIC),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
-    @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "order-service.user-registered"),
-    @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
-    @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "cloudEvents_type = 'user.registered'"),
-    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
-})
-public class OrderOnUserRegistered implements MessageListener {
+@Singleton
+@Startup
+@DependsOn("OrderSchema")
+public class OrderOnUserRegistered {
+
+    static final Subscription SUBSCRIPTION = Subscription.to(EventTopic.USER_EVENTS,
+            "order-service.user-registered", EventType.USER_REGISTERED);
+
+    @Inject
+    EventPipeline events;
 
     @EJB
     OrderService orders;
 
-    @Override
-    public void onMessage(Message message) {
-        try {
-            orders.openFor(CloudEventMessages.read(message));
-        } catch (JMSException e) {
-            throw new IllegalStateException("Could not read message", e);
-        }
+    @Resource
+    ManagedThreadFactory threads;
+
+    /** No container transaction: the subscription runs its own, one per batch. */
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void subscribe() {
+        events.start(threads);
+        events.subscribe(SUBSCRIPTION, orders::openFor, threads);
+    }
+
+    @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void stop() {
+        events.stop();
     }
 }

@@ -20,7 +20,7 @@ final class HeraldJms {
     }
 
     static Topic userEvents() {
-        var topic = org.herald.events.catalogue.Topic.USER_EVENTS;
+        var topic = org.herald.events.catalogue.EventTopic.USER_EVENTS;
         return Jndi.lookup(Topic.class, topic.jndiConfigKey(), topic.defaultJndiName());
     }
 

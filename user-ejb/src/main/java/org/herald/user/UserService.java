@@ -19,9 +19,9 @@ import org.herald.events.catalogue.UserRegistered;
 /**
  * Registers users. Bound at {@code java:global/herald/user-ejb/UserService}.
  *
- * <p>The insert and the {@code user.registered} event share one JTA transaction
- * (the JMS send goes through the XA connection factory): either both happen or
- * neither does.
+ * <p>The insert and the {@code user.registered} event share one local
+ * transaction: the event is stored in the event store, which the relay
+ * publishes after the commit. Either both exist or neither does.
  */
 @Stateless
 public class UserService {
@@ -60,7 +60,7 @@ public class UserService {
         CloudEvent event = EventEnvelope.first(EventType.USER_REGISTERED, SOURCE, profile.id(),
                 new UserRegistered(profile.id(), profile.email(), profile.name(), profile.registeredAt()));
         events.publish(event);
-        LOG.info(() -> "Registered user " + profile.id() + ", event " + event.getId());
+        LOG.fine(() -> "Registered user " + profile.id() + ", event " + event.getId());
         return profile;
     }
 

@@ -7,28 +7,28 @@ import java.net.URI;
  * its kind, the topic it travels on and the version of its data schema.
  */
 public enum EventType {
-    USER_REGISTERED("user.registered", EventKind.DATA, Topic.USER_EVENTS),
-    USER_LOGGED_IN("user.logged-in", EventKind.DATA, Topic.USER_EVENTS),
-    ORDER_CREATED("order.created", EventKind.DATA, Topic.ORDER_EVENTS),
-    ORDER_CANCELLED("order.cancelled", EventKind.DATA, Topic.ORDER_EVENTS),
-    PAYMENT_SUCCEEDED("payment.succeeded", EventKind.BUSINESS, Topic.ORDER_EVENTS),
-    PAYMENT_FAILED("payment.failed", EventKind.BUSINESS, Topic.ORDER_EVENTS),
-    REFUND_SUCCEEDED("refund.succeeded", EventKind.BUSINESS, Topic.ORDER_EVENTS),
-    REFUND_FAILED("refund.failed", EventKind.BUSINESS, Topic.ORDER_EVENTS),
-    SERVER_STARTED("system.server-started", EventKind.SYSTEM, Topic.SYSTEM_EVENTS),
-    SERVER_STOPPING("system.server-stopping", EventKind.SYSTEM, Topic.SYSTEM_EVENTS),
-    BROKER_DOWN("system.broker-down", EventKind.SYSTEM, Topic.SYSTEM_EVENTS),
-    BROKER_UP("system.broker-up", EventKind.SYSTEM, Topic.SYSTEM_EVENTS),
-    DATABASE_DOWN("system.database-down", EventKind.SYSTEM, Topic.SYSTEM_EVENTS);
+    USER_REGISTERED("user.registered", EventKind.DATA, EventTopic.USER_EVENTS),
+    USER_LOGGED_IN("user.logged-in", EventKind.DATA, EventTopic.USER_EVENTS),
+    ORDER_CREATED("order.created", EventKind.DATA, EventTopic.ORDER_EVENTS),
+    ORDER_CANCELLED("order.cancelled", EventKind.DATA, EventTopic.ORDER_EVENTS),
+    PAYMENT_SUCCEEDED("payment.succeeded", EventKind.BUSINESS, EventTopic.ORDER_EVENTS),
+    PAYMENT_FAILED("payment.failed", EventKind.BUSINESS, EventTopic.ORDER_EVENTS),
+    REFUND_SUCCEEDED("refund.succeeded", EventKind.BUSINESS, EventTopic.ORDER_EVENTS),
+    REFUND_FAILED("refund.failed", EventKind.BUSINESS, EventTopic.ORDER_EVENTS),
+    SERVER_STARTED("system.server-started", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS),
+    SERVER_STOPPING("system.server-stopping", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS),
+    BROKER_DOWN("system.broker-down", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS),
+    BROKER_UP("system.broker-up", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS),
+    DATABASE_DOWN("system.database-down", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS);
 
     /** Version of every data schema today; bump one type's when its record changes incompatibly. */
     private static final int SCHEMA_VERSION = 1;
 
     private final String type;
     private final EventKind kind;
-    private final Topic topic;
+    private final EventTopic topic;
 
-    EventType(String type, EventKind kind, Topic topic) {
+    EventType(String type, EventKind kind, EventTopic topic) {
         this.type = type;
         this.kind = kind;
         this.topic = topic;
@@ -43,7 +43,7 @@ public enum EventType {
         return kind;
     }
 
-    public Topic topic() {
+    public EventTopic topic() {
         return topic;
     }
 

@@ -3,11 +3,12 @@ package org.herald.events.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.Topic;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.herald.events.JndiNames;
-import org.herald.events.catalogue.Topic;
+import org.herald.events.catalogue.EventTopic;
 import org.herald.events.discovery.Jndi;
 
 /** Ready when a JMS connection to the broker can be opened and every topic is bound. */
@@ -24,8 +25,8 @@ public class BrokerHealthCheck implements HealthCheck {
             try (JMSContext context = factory.createContext()) {
                 context.createProducer(); // forces the connection open
             }
-            for (Topic topic : Topic.values()) {
-                Jndi.lookup(jakarta.jms.Topic.class, topic.jndiConfigKey(), topic.defaultJndiName());
+            for (EventTopic topic : EventTopic.values()) {
+                Jndi.lookup(Topic.class, topic.jndiConfigKey(), topic.defaultJndiName());
                 response.withData(topic.topicName(), "bound");
             }
             return response.up().build();

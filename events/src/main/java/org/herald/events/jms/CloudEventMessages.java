@@ -3,6 +3,7 @@ package org.herald.events.jms;
 import io.cloudevents.CloudEvent;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,15 @@ public final class CloudEventMessages {
     /** The message body: the event in CloudEvents JSON format. */
     public static String body(CloudEvent event) {
         return new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
+    }
+
+    /** A text message carrying the event, with every property of {@link #properties}. */
+    public static TextMessage message(Session session, CloudEvent event) throws JMSException {
+        TextMessage message = session.createTextMessage(body(event));
+        for (Map.Entry<String, String> property : properties(event).entrySet()) {
+            message.setStringProperty(property.getKey(), property.getValue());
+        }
+        return message;
     }
 
     /**

@@ -3,7 +3,7 @@ package org.herald.events.catalogue;
 import org.herald.events.JndiNames;
 
 /** The JMS topics Herald publishes to, one per bounded context plus one for the system. */
-public enum Topic {
+public enum EventTopic {
     USER_EVENTS("user.events", JndiNames.USER_EVENTS_TOPIC),
     ORDER_EVENTS("order.events", JndiNames.ORDER_EVENTS_TOPIC),
     SYSTEM_EVENTS("system.events", JndiNames.SYSTEM_EVENTS_TOPIC);
@@ -11,7 +11,7 @@ public enum Topic {
     private final String topicName;
     private final String defaultJndiName;
 
-    Topic(String topicName, String defaultJndiName) {
+    EventTopic(String topicName, String defaultJndiName) {
         this.topicName = topicName;
         this.defaultJndiName = defaultJndiName;
     }

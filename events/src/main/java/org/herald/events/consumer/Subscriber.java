@@ -1,0 +1,252 @@
+package org.herald.events.consumer;
+
+import io.cloudevents.CloudEvent;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.herald.events.discovery.Jndi;
+import org.herald.events.jms.CloudEventMessages;
+import org.herald.events.jms.TransactedSession;
+import org.herald.events.work.Worker;
+
+/**
+ * Consumes one subscription in batches: takes up to {@code batchSize}
+ * messages in a local broker transaction (waiting at most {@code linger} for
+ * more once the first has come), applies the new ones in one database
+ * transaction ({@link ConsumedEvents#apply}), commits the database, then the
+ * broker. A crash between the two commits redelivers the batch, whose events
+ * are then found applied; their outputs are already in the event store.
+ *
+ * <p>A failed database transaction is retried in place with back-off, holding
+ * the batch, so no later event of a subject can overtake it. When it keeps
+ * failing, or a message is not a CloudEvent at all, the broker transaction is
+ * rolled back and the next messages are taken one at a time: the one that
+ * fails alone climbs to the broker's max-delivery-attempts and moves to the
+ * dead-letter queue, while the others are applied.
+ */
+public final class Subscriber implements SubscriberMBean {
+
+    private static final Logger LOG = Logger.getLogger(Subscriber.class.getName());
+    private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(1);
+    private static final int RETRIES_IN_PLACE = 3;
+    private static final Duration FIRST_RETRY = Duration.ofMillis(50);
+
+    private final Subscription subscription;
+    private final EventHandler handler;
+    private final ConsumedEvents consumed;
+    private final int batchSize;
+    private final Duration linger;
+    private final Worker worker;
+
+    private volatile boolean paused;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private volatile int lastBatchSize;
+    private volatile long lagMillis;
+
+    public Subscriber(Subscription subscription, EventHandler handler, ConsumedEvents consumed, int batchSize,
+                      Duration linger) {
+        this.subscription = subscription;
+        this.handler = handler;
+        this.consumed = consumed;
+        this.batchSize = batchSize;
+        this.linger = linger;
+        this.worker = new Worker("herald-subscription-" + subscription.name(), LOG, this::consume);
+    }
+
+    public Subscription subscription() {
+        return subscription;
+    }
+
+    public void start(ThreadFactory threads) {
+        worker.start(threads);
+    }
+
+    public void stop() {
+        worker.stop(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public String getName() {
+        return subscription.name();
+    }
+
+    @Override
+    public String getStatus() {
+        if (!worker.running()) {
+            return "stopped";
+        }
+        String failure = worker.failure();
+        if (failure != null) {
+            return "failing: " + failure;
+        }
+        return paused ? "paused" : "running";
+    }
+
+    @Override
+    public boolean isPaused() {
+        return paused;
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+        LOG.info(() -> "Subscription " + subscription.name() + " paused");
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+        worker.wake();
+        LOG.info(() -> "Subscription " + subscription.name() + " resumed");
+    }
+
+    @Override
+    public long getApplied() {
+        return applied.get();
+    }
+
+    @Override
+    public long getDuplicates() {
+        return duplicates.get();
+    }
+
+    @Override
+    public int getLastBatchSize() {
+        return lastBatchSize;
+    }
+
+    @Override
+    public long getLagMillis() {
+        return lagMillis;
+    }
+
+    private void consume(Worker worker) throws JMSException {
+        while (paused && worker.running()) {
+            worker.await(RECEIVE_TIMEOUT);
+        }
+        if (!worker.running()) {
+            return;
+        }
+        try (TransactedSession jms = TransactedSession.open()) {
+            Session session = jms.session();
+            Topic topic = Jndi.lookup(Topic.class, subscription.topic().jndiConfigKey(),
+                    subscription.topic().defaultJndiName());
+            MessageConsumer consumer = session.createSharedDurableConsumer(topic, subscription.name(),
+                    subscription.selector());
+            jms.start();
+            int takeAlone = 0;
+            // pausing closes the consumer: messages it had buffered go back to the subscription
+            while (worker.running() && !paused) {
+                List<Message> batch = receive(consumer, takeAlone > 0 ? 1 : batchSize);
+                worker.recovered();
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                if (apply(batch)) {
+                    session.commit();
+                    takeAlone = Math.max(0, takeAlone - 1);
+                } else {
+                    session.rollback();
+                    takeAlone = batch.size(); // the messages of the failed batch, one at a time
+                }
+            }
+        }
+    }
+
+    private List<Message> receive(MessageConsumer consumer, int max) throws JMSException {
+        List<Message> batch = new ArrayList<>(max);
+        Message first = consumer.receive(RECEIVE_TIMEOUT.toMillis());
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        long lingerUntil = System.nanoTime() + linger.toNanos();
+        while (batch.size() < max) {
+            Message next = consumer.receiveNoWait();
+            if (next == null) {
+                long left = lingerUntil - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                next = consumer.receive(Math.max(1, Duration.ofNanos(left).toMillis()));
+                if (next == null) {
+                    break;
+                }
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /** Applies a batch; {@code false} if the broker transaction must roll back. */
+    private boolean apply(List<Message> batch) throws JMSException {
+        List<CloudEvent> events = new ArrayList<>(batch.size());
+        for (Message message : batch) {
+            try {
+                events.add(CloudEventMessages.read(message));
+            } catch (RuntimeException notAnEvent) {
+                if (batch.size() == 1) {
+                    LOG.warning(() -> "Subscription " + subscription.name() + ": message " + messageId(message)
+                            + " (delivery " + deliveryCount(message) + ") is not a CloudEvent, given back to the"
+                            + " broker to be dead-lettered: " + notAnEvent.getMessage());
+                }
+                return false;
+            }
+        }
+        Duration retry = FIRST_RETRY;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                int fresh = consumed.apply(subscription.name(), events, handler);
+                applied.addAndGet(fresh);
+                duplicates.addAndGet(events.size() - fresh);
+                lastBatchSize = events.size();
+                lagMillis = lag(events);
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt == RETRIES_IN_PLACE || !worker.running()) {
+                    if (batch.size() == 1) {
+                        LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": event "
+                                + events.get(0).getId() + " (delivery " + deliveryCount(batch.get(0))
+                                + ") failed " + (attempt + 1) + " times, given back to the broker", e);
+                    }
+                    return false;
+                }
+                worker.await(retry);
+                retry = retry.multipliedBy(4);
+            }
+        }
+    }
+
+    private static long lag(List<CloudEvent> events) {
+        OffsetDateTime oldest = events.stream().map(CloudEvent::getTime).filter(time -> time != null)
+                .min(OffsetDateTime::compareTo).orElse(null);
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now()).toMillis());
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "?";
+        }
+    }
+
+    private static int deliveryCount(Message message) {
+        try {
+            return message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException | NumberFormatException e) {
+            return 0;
+        }
+    }
+}

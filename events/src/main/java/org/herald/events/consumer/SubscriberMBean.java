@@ -1,0 +1,33 @@
+package org.herald.events.consumer;
+
+/**
+ * A subscription's controls and figures, as a JMX MBean
+ * ({@code org.herald:type=Subscription,name=<subscription>}): reachable with
+ * the server's management credentials (JConsole, the server's JMX connector).
+ */
+public interface SubscriberMBean {
+
+    String getName();
+
+    /** {@code running}, {@code paused}, {@code failing: <why>} or {@code stopped}. */
+    String getStatus();
+
+    boolean isPaused();
+
+    /** Stops taking messages: they wait in the durable subscription until {@link #resume()}. */
+    void pause();
+
+    void resume();
+
+    /** Events applied since start (redeliveries of applied events not counted). */
+    long getApplied();
+
+    /** Deliveries of events this consumer had applied before, skipped. */
+    long getDuplicates();
+
+    /** Size of the last batch taken from the subscription. */
+    int getLastBatchSize();
+
+    /** How old the oldest event of the last batch was when it was applied, in milliseconds. */
+    long getLagMillis();
+}

@@ -1,0 +1,147 @@
+package org.herald.events.relay;
+
+import io.cloudevents.CloudEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TransactionRolledBackException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.herald.events.catalogue.EventTopic;
+import org.herald.events.catalogue.EventType;
+import org.herald.events.discovery.Jndi;
+import org.herald.events.jms.CloudEventMessages;
+import org.herald.events.jms.TransactedSession;
+import org.herald.events.store.EventStore;
+import org.herald.events.store.EventsStored;
+import org.herald.events.store.StoredEvent;
+import org.herald.events.work.Worker;
+
+/**
+ * Publishes stored events to their topics, oldest first, in batches: one
+ * local JMS transaction per batch, then one database transaction that stamps
+ * the batch published. Woken when a transaction that stored events commits;
+ * polls as a safety net.
+ *
+ * <p>A crash between the two commits publishes the batch again on restart:
+ * the broker drops each copy by its {@code _AMQ_DUPL_ID}, and since Artemis
+ * refuses a whole transaction that holds a duplicate, such a batch is resent
+ * one event per transaction. Consumers deduplicate by event id as well, for
+ * copies older than the broker's duplicate-id cache.
+ */
+@ApplicationScoped
+public class Relay {
+
+    private static final Logger LOG = Logger.getLogger(Relay.class.getName());
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    @ConfigProperty(name = "herald.relay.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "herald.relay.poll-interval-ms", defaultValue = "1000")
+    long pollMillis;
+
+    private final Map<EventTopic, Topic> topics = new ConcurrentHashMap<>();
+    private final AtomicLong published = new AtomicLong();
+    private volatile int lastBatchSize;
+    private final Worker worker = new Worker("herald-relay", LOG, this::work);
+
+    /** Starts relaying on a thread of {@code threads}; a second call does nothing. */
+    public void start(ThreadFactory threads) {
+        worker.start(threads);
+    }
+
+    @PreDestroy
+    public void stop() {
+        worker.stop(Duration.ofSeconds(10));
+    }
+
+    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsStored stored) {
+        worker.wake();
+    }
+
+    public boolean running() {
+        return worker.running();
+    }
+
+    /** Why relaying fails right now, or {@code null}. */
+    public String failure() {
+        return worker.failure();
+    }
+
+    /** Events published since start. */
+    public long published() {
+        return published.get();
+    }
+
+    public int lastBatchSize() {
+        return lastBatchSize;
+    }
+
+    private void work(Worker worker) throws JMSException {
+        try (TransactedSession jms = TransactedSession.open()) {
+            Session session = jms.session();
+            MessageProducer producer = session.createProducer(null);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            while (worker.running()) {
+                List<StoredEvent> batch = store.unpublished(batchSize);
+                worker.recovered();
+                if (batch.isEmpty()) {
+                    worker.await(Duration.ofMillis(pollMillis));
+                    continue;
+                }
+                send(session, producer, batch);
+                store.markPublished(batch.stream().map(StoredEvent::position).toList());
+                published.addAndGet(batch.size());
+                lastBatchSize = batch.size();
+            }
+        }
+    }
+
+    private void send(Session session, MessageProducer producer, List<StoredEvent> batch) throws JMSException {
+        try {
+            for (StoredEvent stored : batch) {
+                send(session, producer, stored.event());
+            }
+            session.commit();
+        } catch (TransactionRolledBackException duplicate) {
+            LOG.info(() -> "The broker already has some of " + batch.size()
+                    + " events (published before a restart?): resending them one by one");
+            for (StoredEvent stored : batch) {
+                send(session, producer, stored.event());
+                try {
+                    session.commit();
+                } catch (TransactionRolledBackException alreadyThere) {
+                    LOG.fine(() -> "Event " + stored.event().getId() + " was already on the broker");
+                }
+            }
+        }
+    }
+
+    private void send(Session session, MessageProducer producer, CloudEvent event) throws JMSException {
+        Message message = CloudEventMessages.message(session, event);
+        producer.send(topic(EventType.of(event.getType()).topic()), message);
+    }
+
+    private Topic topic(EventTopic topic) {
+        return topics.computeIfAbsent(topic, t -> Jndi.lookup(Topic.class, t.jndiConfigKey(), t.defaultJndiName()));
+    }
+}
