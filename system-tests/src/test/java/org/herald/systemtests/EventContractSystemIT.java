@@ -91,12 +91,14 @@ class EventContractSystemIT extends BlackBoxTest {
         assertDoesNotThrow(() -> OffsetDateTime.parse(event.getString("time")));
         assertTrue(event.getString("id").length() >= 32, event.getString("id"));
         assertTrue(event.containsKey("correlationid"));
+        assertEquals("0000000000000000001", event.getString("sequence"), "the first event of its subject");
 
         assertEquals(event.getString("id"), message.getStringProperty("cloudEvents_id"));
         assertEquals(type, message.getStringProperty("cloudEvents_type"));
         assertEquals(source, message.getStringProperty("cloudEvents_source"));
         assertEquals(subject, message.getStringProperty("cloudEvents_subject"));
         assertEquals(subject, message.getStringProperty("JMSXGroupID"));
+        assertEquals(event.getString("sequence"), message.getStringProperty("cloudEvents_sequence"));
         assertEquals(event.getString("id"), message.getStringProperty("_AMQ_DUPL_ID"));
         assertEquals(jakarta.jms.DeliveryMode.PERSISTENT, message.getJMSDeliveryMode());
         return event;

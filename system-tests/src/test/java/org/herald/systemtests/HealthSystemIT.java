@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Black box: MicroProfile Health reports the database and the broker, and
+ * Black box: MicroProfile Health reports the database, the broker, the relay
+ * and each subscription, and
  * follows the broker when it goes away and comes back, without a server restart.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -31,7 +32,11 @@ class HealthSystemIT extends BlackBoxTest {
         Set<String> checks = ready.getJsonArray("checks").stream()
                 .map(check -> check.asJsonObject().getString("name"))
                 .collect(Collectors.toSet());
-        assertTrue(checks.containsAll(Set.of("database", "broker")), checks.toString());
+        assertTrue(checks.containsAll(Set.of("database", "broker", "relay", "subscriptions")), checks.toString());
+        JsonObject subscriptions = ready.getJsonArray("checks").stream().map(check -> check.asJsonObject())
+                .filter(check -> check.getString("name").equals("subscriptions")).findFirst().orElseThrow();
+        assertEquals("running", subscriptions.getJsonObject("data").getString("order-service.user-registered.status"),
+                subscriptions.toString());
         assertEquals("UP", health("/live").getString("status"));
     }
 

@@ -213,7 +213,7 @@ public final class Subscriber implements SubscriberMBean {
                 lastBatchSize = events.size();
                 lagMillis = lag(events);
                 return true;
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // a failed commit can surface as the checked RollbackException
                 if (attempt == RETRIES_IN_PLACE || !worker.running()) {
                     if (batch.size() == 1) {
                         LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": event "

@@ -44,8 +44,18 @@ public final class TransactedSession implements AutoCloseable {
         connection.start();
     }
 
+    /**
+     * Rolls back what is not committed, then closes. The pool keeps the
+     * session underneath: a transaction left open in it would hold the
+     * messages received in it until the pool reused or dropped that session.
+     */
     @Override
     public void close() {
+        try {
+            session.rollback();
+        } catch (JMSException | RuntimeException e) {
+            // nothing was pending, or the broker is gone and took the transaction with it
+        }
         try {
             connection.close();
         } catch (JMSException | RuntimeException e) {

@@ -1,0 +1,157 @@
+package org.herald.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.cloudevents.CloudEvent;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import javax.naming.InitialContext;
+import org.herald.events.EventEnvelope;
+import org.herald.events.catalogue.EventType;
+import org.herald.events.catalogue.UserRegistered;
+import org.herald.events.consumer.ConsumedEvents;
+import org.herald.events.jms.CloudEventMessages;
+import org.herald.order.OrderService;
+import org.herald.order.OrderView;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The order service's subscription, inside the server, fed by the real
+ * broker: batches applied once, failures isolated, a subject's order kept.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SubscriptionInContainerIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String CONSUMER = "order-service.user-registered";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return HeraldDeployment.withTests(SubscriptionInContainerIT.class, HeraldJms.class, Poll.class,
+                EventStoreRows.class, EventStoreRows.Row.class);
+    }
+
+    @Inject
+    ConsumedEvents consumed;
+
+    private OrderService orders;
+
+    @BeforeEach
+    void findServices() throws Exception {
+        orders = InitialContext.doLookup(org.herald.events.JndiNames.ORDER_SERVICE);
+    }
+
+    @Test
+    void aBatchAppliedAgainHasNoSecondEffectAndItsStoredOutputsAreRelayedOnce() throws Exception {
+        CloudEvent first = userRegistered(UUID.randomUUID().toString(), 1);
+        CloudEvent second = userRegistered(UUID.randomUUID().toString(), 1);
+
+        // what the subscription does with a batch, twice: as after a crash between the two commits
+        assertEquals(2, consumed.apply(CONSUMER, List.of(first, second), orders::openFor));
+        assertEquals(0, consumed.apply(CONSUMER, List.of(second, first), orders::openFor));
+
+        for (CloudEvent cause : List.of(first, second)) {
+            String userId = cause.getSubject();
+            List<OrderView> opened = orders.findByUser(userId);
+            assertEquals(1, opened.size(), opened.toString());
+            List<EventStoreRows.Row> outputs = Poll.until(() -> EventStoreRows.causedBy(cause.getId()),
+                    rows -> rows.size() == 1 && rows.get(0).published(), TIMEOUT, "order.created relayed");
+            assertEquals("order.created", outputs.get(0).type());
+            assertEquals(opened.get(0).id(), outputs.get(0).subject());
+            assertEquals(1, outputs.get(0).sequence());
+        }
+        assertEquals(1, consumed.lastApplied(CONSUMER, first.getSubject()));
+    }
+
+    @Test
+    void aPoisonMessageIsDeadLetteredWhileTheEventsAroundItAreApplied() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        CloudEvent before = userRegistered(UUID.randomUUID().toString(), 1);
+        CloudEvent after = userRegistered(UUID.randomUUID().toString(), 1);
+
+        try (JMSContext jms = HeraldJms.connectionFactory().createContext();
+             JMSConsumer dlq = jms.createConsumer(HeraldJms.userEventsDeadLetters(),
+                     "herald_test_marker = '" + marker + "'")) {
+            send(jms, before, null);
+            jms.createProducer()
+                    .setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered") // passes the selector
+                    .setProperty("herald_test_marker", marker)
+                    .send(HeraldJms.userEvents(), jms.createTextMessage("{ this is not a CloudEvent"));
+            send(jms, after, null);
+
+            Message dead = dlq.receive(TIMEOUT.toMillis());
+            assertNotNull(dead, "the poison message did not reach DLQ.user.events");
+            assertEquals("{ this is not a CloudEvent", dead.getBody(String.class));
+        }
+        for (CloudEvent event : List.of(before, after)) {
+            Poll.until(() -> orders.findByUser(event.getSubject()), list -> list.size() == 1, TIMEOUT,
+                    "the order of " + event.getSubject());
+        }
+    }
+
+    @Test
+    void aFailingEventHoldsBackTheLaterEventsOfItsSubject() throws Exception {
+        String userId = UUID.randomUUID().toString();
+        CloudEvent first = userRegistered(userId, 1);
+        CloudEvent second = userRegistered(userId, 2);
+        CloudEvent third = userRegistered(userId, 3);
+        // an order already claims the second event as its cause: applying it fails on the unique
+        // constraint until the test removes that order (a stand-in for any transient failure)
+        String blocker = UUID.randomUUID().toString();
+        EventStoreRows.update("INSERT INTO orders (id, user_id, status, created_at, version, caused_by)"
+                + " VALUES (?, ?, 'CREATED', ?, 0, ?)", blocker, "blocker", OffsetDateTime.now(ZoneOffset.UTC),
+                second.getId());
+        try (JMSContext jms = HeraldJms.connectionFactory().createContext()) {
+            send(jms, first, userId);
+            send(jms, second, userId);
+            send(jms, third, userId);
+        }
+
+        // the first event is applied on its own once the failing batch is split
+        Poll.until(() -> consumed.lastApplied(CONSUMER, userId), last -> last >= 1, TIMEOUT, "the first event");
+        assertEquals(1, consumed.lastApplied(CONSUMER, userId), "an event overtook the failing second one");
+        assertEquals(1, EventStoreRows.update("DELETE FROM orders WHERE id = ?", blocker));
+
+        Poll.until(() -> consumed.lastApplied(CONSUMER, userId), last -> last == 3, TIMEOUT, "all three events");
+        List<Long> positions = List.of(first, second, third).stream()
+                .map(cause -> EventStoreRows.causedBy(cause.getId()).get(0).position())
+                .toList();
+        assertEquals(positions.stream().sorted().toList(), positions, "orders opened out of order: " + positions);
+        assertEquals(3, orders.findByUser(userId).size());
+    }
+
+    private static CloudEvent userRegistered(String userId, long sequence) {
+        CloudEvent event = EventEnvelope.first(EventType.USER_REGISTERED, URI.create("/herald/tests"), userId,
+                new UserRegistered(userId, "user-" + UUID.randomUUID() + "@example.com", "Test",
+                        OffsetDateTime.now(ZoneOffset.UTC)));
+        return io.cloudevents.core.builder.CloudEventBuilder.v1(event)
+                .withExtension(EventEnvelope.SEQUENCE, EventEnvelope.sequence(sequence)).build();
+    }
+
+    /** Sends as the relay does (group = subject unless given), without the duplicate id. */
+    private static void send(JMSContext jms, CloudEvent event, String group) {
+        JMSProducer producer = jms.createProducer();
+        CloudEventMessages.properties(event).entrySet().stream()
+                .filter(p -> !p.getKey().equals(CloudEventMessages.DUPLICATE_ID_PROPERTY))
+                .forEach(p -> producer.setProperty(p.getKey(), p.getValue()));
+        if (group != null) {
+            producer.setProperty(CloudEventMessages.GROUP_ID_PROPERTY, group);
+        }
+        producer.send(HeraldJms.userEvents(), jms.createTextMessage(CloudEventMessages.body(event)));
+    }
+}
