@@ -2,7 +2,8 @@ package org.herald.events.consumer;
 
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.naming.InitialContext;
 import org.herald.events.EventEnvelope;
 import org.herald.events.store.EventStoreFailure;
 import org.herald.events.store.HeraldDatabase;
@@ -32,14 +34,34 @@ public class ConsumedEvents {
 
     /**
      * Applies the events of {@code batch} that {@code consumer} has not applied
-     * yet, in one transaction with the rows that record them. One query finds
-     * the ones already applied; a concurrent second delivery of one event
-     * fails on the primary key and rolls back, to be found applied next time.
+     * yet, in one new transaction with the rows that record them. One query
+     * finds the ones already applied; a concurrent second delivery of one
+     * event fails on the primary key and rolls back, to be found applied next time.
+     *
+     * <p>The transaction is begun here, explicitly: the effect and its record
+     * must commit together, and a declarative {@code @Transactional} on a bean
+     * in an EAR's {@code lib/} is not applied on every server.
      *
      * @return how many events were new
+     * @throws Exception when the transaction rolled back; nothing of the batch is then recorded
      */
-    @Transactional
-    public int apply(String consumer, List<CloudEvent> batch, EventHandler handler) {
+    public int apply(String consumer, List<CloudEvent> batch, EventHandler handler) throws Exception {
+        UserTransaction transaction = InitialContext.doLookup("java:comp/UserTransaction");
+        transaction.begin();
+        boolean committed = false;
+        try {
+            int fresh = applyInTransaction(consumer, batch, handler);
+            transaction.commit();
+            committed = true;
+            return fresh;
+        } finally {
+            if (!committed && transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        }
+    }
+
+    private int applyInTransaction(String consumer, List<CloudEvent> batch, EventHandler handler) {
         Map<String, CloudEvent> fresh = new LinkedHashMap<>();
         batch.forEach(event -> fresh.putIfAbsent(event.getId(), event));
         try (Connection connection = database.source().getConnection()) {

@@ -51,6 +51,7 @@ public final class Subscriber implements SubscriberMBean {
     private volatile boolean paused;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
     private volatile int lastBatchSize;
     private volatile long lagMillis;
 
@@ -119,6 +120,11 @@ public final class Subscriber implements SubscriberMBean {
     @Override
     public long getDuplicates() {
         return duplicates.get();
+    }
+
+    @Override
+    public long getFailedAttempts() {
+        return failedAttempts.get();
     }
 
     @Override
@@ -213,7 +219,8 @@ public final class Subscriber implements SubscriberMBean {
                 lastBatchSize = events.size();
                 lagMillis = lag(events);
                 return true;
-            } catch (Exception e) { // a failed commit can surface as the checked RollbackException
+            } catch (Exception e) {
+                failedAttempts.incrementAndGet();
                 if (attempt == RETRIES_IN_PLACE || !worker.running()) {
                     if (batch.size() == 1) {
                         LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": event "

@@ -25,6 +25,9 @@ public interface SubscriberMBean {
     /** Deliveries of events this consumer had applied before, skipped. */
     long getDuplicates();
 
+    /** Database transactions of this subscription that failed (each retried, in place or by the broker). */
+    long getFailedAttempts();
+
     /** Size of the last batch taken from the subscription. */
     int getLastBatchSize();
 

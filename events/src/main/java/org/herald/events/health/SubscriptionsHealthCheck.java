@@ -10,7 +10,7 @@ import org.herald.events.consumer.Subscriber;
 
 /**
  * One entry per subscription: its status (running, paused, failing), events
- * applied, duplicates skipped, last batch size and lag. Ready while none is
+ * applied, duplicates skipped, failed attempts, last batch size and lag. Ready while none is
  * failing or stopped; a paused subscription is an operator's choice and stays ready.
  */
 @Readiness
@@ -31,6 +31,7 @@ public class SubscriptionsHealthCheck implements HealthCheck {
             response.withData(name + ".status", status)
                     .withData(name + ".applied", subscriber.getApplied())
                     .withData(name + ".duplicates", subscriber.getDuplicates())
+                    .withData(name + ".failedAttempts", subscriber.getFailedAttempts())
                     .withData(name + ".lastBatchSize", subscriber.getLastBatchSize())
                     .withData(name + ".lagMs", subscriber.getLagMillis());
         }
