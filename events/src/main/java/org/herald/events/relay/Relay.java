@@ -14,6 +14,7 @@ import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import jakarta.jms.TransactionRolledBackException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,7 @@ import org.herald.events.catalogue.EventType;
 import org.herald.events.discovery.Jndi;
 import org.herald.events.jms.CloudEventMessages;
 import org.herald.events.jms.TransactedSession;
+import org.herald.events.store.Backlog;
 import org.herald.events.store.EventStore;
 import org.herald.events.store.EventsStored;
 import org.herald.events.store.StoredEvent;
@@ -47,6 +49,8 @@ import org.herald.events.work.Worker;
 public class Relay {
 
     private static final Logger LOG = Logger.getLogger(Relay.class.getName());
+    /** While the relay works through a backlog, it says how far behind it is at most this often. */
+    private static final Duration LAG_REPORT_INTERVAL = Duration.ofSeconds(30);
 
     @Inject
     EventStore store;
@@ -63,6 +67,7 @@ public class Relay {
     private final AtomicLong published = new AtomicLong();
     private volatile int lastBatchSize;
     private final Worker worker = new Worker("herald-relay", LOG, this::work);
+    private long lastLagReport = System.nanoTime();
 
     /** Starts relaying on a thread of {@code threads}; a second call does nothing. */
     public void start(ThreadFactory threads) {
@@ -112,8 +117,23 @@ public class Relay {
                 store.markPublished(batch.stream().map(StoredEvent::position).toList());
                 published.addAndGet(batch.size());
                 lastBatchSize = batch.size();
+                if (batch.size() == batchSize) {
+                    reportLag(batch.get(0));
+                }
             }
         }
+    }
+
+    /** A full batch means a backlog: log its size and the age of the oldest event, now and then. */
+    private void reportLag(StoredEvent oldest) {
+        long now = System.nanoTime();
+        if (now - lastLagReport < LAG_REPORT_INTERVAL.toNanos()) {
+            return;
+        }
+        lastLagReport = now;
+        Backlog backlog = store.backlog();
+        LOG.info(() -> "Relay behind: " + backlog.count() + " events unpublished, the oldest published now was "
+                + Duration.between(oldest.event().getTime(), OffsetDateTime.now()).toMillis() + " ms old");
     }
 
     private void send(Session session, MessageProducer producer, List<StoredEvent> batch) throws JMSException {

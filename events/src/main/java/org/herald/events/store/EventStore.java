@@ -42,7 +42,7 @@ public class EventStore implements EventPublisher {
     @Inject
     Event<EventsStored> stored;
 
-    private final HeraldDatabase database = new HeraldDatabase();
+    HeraldDatabase database = new HeraldDatabase();
 
     /**
      * Stores the events in the caller's transaction. Each gets the next

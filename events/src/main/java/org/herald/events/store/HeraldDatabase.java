@@ -14,6 +14,15 @@ public final class HeraldDatabase {
 
     private volatile DataSource source;
 
+    /** Looks the datasource up by JNDI on first use. */
+    public HeraldDatabase() {
+    }
+
+    /** A given datasource: for tests outside a server. */
+    public HeraldDatabase(DataSource source) {
+        this.source = source;
+    }
+
     public DataSource source() {
         if (source == null) {
             source = Jndi.lookup(DataSource.class, JndiNames.DATASOURCE_KEY, JndiNames.DATASOURCE);
