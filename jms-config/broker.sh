@@ -20,6 +20,12 @@ case "${1:-}" in
         if [ ! -d "$instance" ]; then
             "$artemis_home/bin/artemis" create "$instance" --user herald --password herald-1 --require-login \
                 --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor --no-web --silent
+            # keep what `create` measured on this disk (perf-journal): the build's broker.xml uses it
+            created="$instance/etc/broker.xml"
+            {
+                echo "herald.broker.journal-type=$(sed -n 's:.*<journal-type>\(.*\)</journal-type>.*:\1:p' "$created")"
+                echo "herald.broker.journal-buffer-timeout=$(sed -n 's:.*<journal-buffer-timeout>\(.*\)</journal-buffer-timeout>.*:\1:p' "$created")"
+            } > "$instance/journal.properties"
         fi
         ;;
     start)

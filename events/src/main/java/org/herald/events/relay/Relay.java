@@ -12,7 +12,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
-import jakarta.jms.TransactionRolledBackException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,9 +39,9 @@ import org.herald.events.work.Worker;
  * polls as a safety net.
  *
  * <p>A crash between the two commits publishes the batch again on restart:
- * the broker drops each copy by its {@code _AMQ_DUPL_ID}, and since Artemis
- * refuses a whole transaction that holds a duplicate, such a batch is resent
- * one event per transaction. Consumers deduplicate by event id as well, for
+ * the broker recognises each copy by its {@code _AMQ_DUPL_ID} and, since
+ * Artemis refuses a whole transaction that holds a duplicate, such a batch is
+ * resent one event per transaction, the refused ones counted as published. Consumers deduplicate by event id as well, for
  * copies older than the broker's duplicate-id cache.
  */
 @ApplicationScoped
@@ -142,17 +141,49 @@ public class Relay {
                 send(session, producer, stored.event());
             }
             session.commit();
-        } catch (TransactionRolledBackException duplicate) {
+        } catch (JMSException e) {
+            if (!isDuplicate(e)) {
+                throw e;
+            }
+            rollback(session);
             LOG.info(() -> "The broker already has some of " + batch.size()
                     + " events (published before a restart?): resending them one by one");
             for (StoredEvent stored : batch) {
-                send(session, producer, stored.event());
                 try {
+                    send(session, producer, stored.event());
                     session.commit();
-                } catch (TransactionRolledBackException alreadyThere) {
+                } catch (JMSException one) {
+                    if (!isDuplicate(one)) {
+                        throw one;
+                    }
+                    rollback(session);
                     LOG.fine(() -> "Event " + stored.event().getId() + " was already on the broker");
                 }
             }
+        }
+    }
+
+    /**
+     * Whether the broker refused a transaction because it holds a message id
+     * it has seen ({@code _AMQ_DUPL_ID}). Artemis reports it as a plain
+     * {@code JMSException} caused by its {@code ActiveMQDuplicateIdException},
+     * a class the application cannot see on every server: it is told by name.
+     */
+    private static boolean isDuplicate(JMSException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("ActiveMQDuplicateIdException")) {
+                return true;
+            }
+        }
+        return e.getLinkedException() != null
+                && e.getLinkedException().getClass().getSimpleName().equals("ActiveMQDuplicateIdException");
+    }
+
+    private static void rollback(Session session) {
+        try {
+            session.rollback();
+        } catch (JMSException e) {
+            // the broker ended the transaction itself
         }
     }
 
