@@ -8,13 +8,11 @@ import io.cloudevents.CloudEvent;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
-import jakarta.jms.Message;
 import jakarta.transaction.UserTransaction;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.naming.InitialContext;
@@ -104,7 +102,7 @@ class RegistrationInContainerIT {
             tx.rollback();
             UserProfile marker = users.register(uniqueEmail(), "Marker", "correct-horse-battery");
 
-            List<CloudEvent> seen = receiveUntilSubject(consumer, marker.id());
+            List<CloudEvent> seen = HeraldJms.receiveUntilSubject(consumer, marker.id(), TIMEOUT);
 
             assertTrue(seen.stream().noneMatch(e -> rolledBack.id().equals(e.getSubject())),
                     "an event of the rolled-back registration left: " + seen);
@@ -124,29 +122,13 @@ class RegistrationInContainerIT {
             UserProfile marker = users.register(uniqueEmail(), "Marker", "correct-horse-battery");
 
             // the relay publishes in store order: once the marker's event is here, any other would be too
-            List<CloudEvent> withTheEmail = receiveUntilSubject(consumer, marker.id()).stream()
+            List<CloudEvent> withTheEmail = HeraldJms.receiveUntilSubject(consumer, marker.id(), TIMEOUT).stream()
                     .filter(event -> EventData.read(event, UserRegistered.class).email().equals(email))
                     .toList();
 
             assertEquals(1, withTheEmail.size(), "only the first registration's event, got " + withTheEmail);
             assertEquals(first.id(), withTheEmail.get(0).getSubject());
         }
-    }
-
-    private static List<CloudEvent> receiveUntilSubject(JMSConsumer consumer, String subject) throws Exception {
-        List<CloudEvent> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Message message = consumer.receive(250);
-            if (message != null) {
-                CloudEvent event = CloudEventMessages.read(message);
-                seen.add(event);
-                if (subject.equals(event.getSubject())) {
-                    return seen;
-                }
-            }
-        }
-        throw new AssertionError("No event for subject " + subject + " within " + TIMEOUT + "; saw " + seen);
     }
 
     private static CloudEvent userRegistered(String userId) {

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cloudevents.CloudEvent;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
-import jakarta.jms.Message;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.naming.InitialContext;
 import org.herald.events.JndiNames;
-import org.herald.events.jms.CloudEventMessages;
 import org.herald.order.OrderService;
 import org.herald.user.UserProfile;
 import org.herald.user.UserService;
@@ -50,7 +47,7 @@ class RelayInContainerIT {
             assertEquals(1, EventStoreRows.update("UPDATE event SET published_at = NULL WHERE id = ?", registered.id()));
             UserProfile marker = users.register(uniqueEmail(), "Marker", "correct-horse-battery");
 
-            List<CloudEvent> seen = receiveUntilSubject(userEvents, marker.id());
+            List<CloudEvent> seen = HeraldJms.receiveUntilSubject(userEvents, marker.id(), TIMEOUT);
 
             assertTrue(seen.stream().noneMatch(event -> event.getId().equals(registered.id())),
                     "the broker let the second copy through: " + seen);
@@ -58,22 +55,6 @@ class RelayInContainerIT {
         Poll.until(() -> EventStoreRows.ofSubject(user.id()).get(0).published(), published -> published, TIMEOUT,
                 "the event stamped published again");
         assertEquals(1, orders.findByUser(user.id()).size());
-    }
-
-    private static List<CloudEvent> receiveUntilSubject(JMSConsumer consumer, String subject) throws Exception {
-        List<CloudEvent> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Message message = consumer.receive(250);
-            if (message != null) {
-                CloudEvent event = CloudEventMessages.read(message);
-                seen.add(event);
-                if (subject.equals(event.getSubject())) {
-                    return seen;
-                }
-            }
-        }
-        throw new AssertionError("No event of " + subject + " within " + TIMEOUT + "; saw " + seen);
     }
 
     private static String uniqueEmail() {
