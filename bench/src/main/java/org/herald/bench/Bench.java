@@ -10,7 +10,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: Bench probe|sample|raw-import|pipeline|http|report --key value ...");
+            System.err.println("usage: Bench probe|facts|sample|raw-import|two-hop|drain|pipeline|order|kill-round|kill-verify|http|report --key value ...");
             System.exit(2);
         }
         Args args = new Args(Arrays.copyOfRange(argv, 1, argv.length));
@@ -18,7 +18,13 @@ public final class Bench {
             case "probe" -> Probe.run(args);
             case "sample" -> ProcSampler.runStandalone(args);
             case "raw-import" -> RawImport.run(args);
+            case "facts" -> Facts.run(args);
+            case "two-hop" -> TwoHop.run(args);
+            case "drain" -> Drain.run(args);
             case "pipeline" -> Pipeline.run(args);
+            case "order" -> SequencedOrder.run(args);
+            case "kill-round" -> KillRound.run(args);
+            case "kill-verify" -> KillVerify.run(args);
             case "http" -> HttpLoad.run(args);
             case "report" -> Report.run(args);
             default -> {

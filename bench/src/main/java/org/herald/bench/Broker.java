@@ -6,8 +6,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** External Artemis core clients, as any outside user of Herald would use them. */
@@ -16,8 +14,6 @@ final class Broker {
     /** Herald's read-only client user (README): subscribes to Herald's topics. */
     static final String CLIENT_USER = "herald-client";
     static final String CLIENT_PASSWORD = "herald-client-1";
-
-    private static final Pattern USER_ID = Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]+)\"");
 
     private Broker() {
     }
@@ -54,11 +50,5 @@ final class Broker {
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The {@code userId} of an event's data, without a full JSON parse. */
-    static String userId(String body) {
-        Matcher m = USER_ID.matcher(body);
-        return m.find() ? m.group(1) : null;
     }
 }

@@ -5,6 +5,11 @@ import jakarta.jms.Message;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import org.herald.events.catalogue.OrderCreated;
+import org.herald.events.jms.CloudEventMessages;
+import org.herald.events.json.EventData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,8 +112,10 @@ final class HttpLoad {
 
     private void onOrderCreated(Message message) {
         long now = System.nanoTime();
-        String userId = Broker.userId(Broker.text(message));
-        if (userId == null) {
+        String userId;
+        try {
+            userId = EventData.read(CloudEventMessages.read(message), OrderCreated.class).userId();
+        } catch (Exception notAnOrderCreated) {
             return;
         }
         long[] entry = join.computeIfAbsent(userId, k -> new long[] {0, now});
@@ -166,13 +173,22 @@ final class HttpLoad {
                 error("HTTP " + r.statusCode());
                 return;
             }
-            String userId = Broker.userId(r.body().replace("\"id\"", "\"userId\""));
+            String userId = createdId(r.body());
             if (userId == null) {
                 error("no id in response");
                 return;
             }
             onCreated(userId, intended);
         });
+    }
+
+    /** The {@code id} of a registration's response body, or {@code null}. */
+    static String createdId(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject().getString("id", null);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 
     private JsonObject step(double rate, double seconds, long pid) throws InterruptedException {

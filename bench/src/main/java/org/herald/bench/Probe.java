@@ -1,5 +1,6 @@
 package org.herald.bench;
 
+import io.cloudevents.CloudEvent;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.json.Json;
@@ -19,11 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
+import org.herald.events.jms.CloudEventMessages;
 
 /**
  * One real registration over HTTP, caught on the broker: the user.registered
  * and the order.created it causes. Their size sets the raw benchmark's message
- * size, and the user.registered is the template the pipeline phase publishes.
+ * size, and the user.registered's source is the one the bench's own events carry.
  */
 final class Probe {
 
@@ -71,7 +73,12 @@ final class Probe {
             properties.add((String) name, String.valueOf(value));
         }
         int encoded = ((ActiveMQMessage) message).getCoreMessage().getEncodeSize();
+        CloudEvent event = CloudEventMessages.read(message);
         return Json.createObjectBuilder()
+                .add("id", event.getId())
+                .add("type", event.getType())
+                .add("source", event.getSource().toString())
+                .add("subject", event.getSubject())
                 .add("body", body)
                 .add("body_utf8_bytes", body.getBytes(StandardCharsets.UTF_8).length)
                 .add("message_bytes", encoded)

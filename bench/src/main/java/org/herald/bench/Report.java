@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -42,15 +43,21 @@ final class Report {
         String base = stamp + (label.isEmpty() ? "" : "-" + label);
 
         JsonObject probe = read(phases, "probe.json");
+        JsonObject server = read(phases, "server.json");
         JsonObject rawMax = read(phases, "raw-max.json");
         JsonObject rawRate = read(phases, "raw-rate.json");
+        JsonObject twoHop = read(phases, "two-hop.json");
+        JsonObject drain = read(phases, "drain.json");
         JsonObject pipeline = read(phases, "pipeline.json");
+        JsonObject order = read(phases, "order.json");
+        JsonObject kill = killResult(phases);
         JsonObject httpLow = read(phases, "http-low.json");
         JsonObject httpProd = read(phases, "http-prod.json");
 
-        double rawThroughput = num(rawMax, "throughput_msgs_per_s");
-        double pipeThroughput = pipeline == null ? 0 : num(pipeline.getJsonObject("burst"), "throughput_events_per_s");
-        double ratio = rawThroughput > 0 ? pipeThroughput / rawThroughput : 0;
+        double oneHop = num(rawMax, "throughput_msgs_per_s");
+        double twoHopRate = num(twoHop, "msgs_per_s");
+        double drainRate = num(drain, "events_per_s_first_to_last_arrival");
+        double ratio = twoHopRate > 0 ? drainRate / twoHopRate : 0;
 
         List<String> charts = new ArrayList<>();
         if (httpLow != null) {
@@ -64,26 +71,32 @@ final class Report {
         if (pipeline != null || rawRate != null) {
             charts.add(pipelineVsRawChart(pipeline, rawRate, outDir, base + "-pipeline-vs-raw-latency"));
         }
-        charts.add(throughputChart(rawThroughput, pipeThroughput, httpLow, httpProd, outDir, base + "-throughput"));
+        charts.add(throughputChart(oneHop, twoHopRate, drainRate, httpLow, httpProd, outDir, base + "-throughput"));
 
         double maxRss = 0;
-        for (JsonObject phase : new JsonObject[] {rawMax, rawRate, pipeline, httpLow, httpProd}) {
+        for (JsonObject phase : new JsonObject[] {rawMax, rawRate, twoHop, drain, pipeline, httpLow, httpProd}) {
             maxRss = Math.max(maxRss, maxRss(phase));
         }
         JsonObject at200 = rateStep(httpLow, 200);
+        double drainCpu = num(drain, "server_cpu_ms_per_event");
+        double pipelineP99 = pipeline == null ? 0 : num(pipeline.getJsonObject("latency"), "p99");
         JsonObjectBuilder targets = Json.createObjectBuilder()
-                .add("pipeline_over_raw_throughput", target(ratio, ">= 0.5", ratio >= 0.5))
+                .add("drain_over_two_hop_raw", target(ratio, ">= 0.5 (first milestone: 2,500 events/s)", ratio >= 0.5))
+                .add("drain_server_cpu_ms_per_event", target(drainCpu, "<= 0.5 ms", drain != null && drainCpu <= 0.5))
+                .add("pipeline_p99_ms_at_half_drain", target(pipelineP99, "<= 15 ms", pipeline != null && pipelineP99 <= 15))
                 .add("http_lowered_p99_at_200_per_s_ms", at200 == null
-                        ? Json.createObjectBuilder().add("value", JsonValue.NULL).add("target", "<= 50 ms with 0 errors")
+                        ? Json.createObjectBuilder().add("value", JsonValue.NULL).add("target", "<= 20 ms with 0 errors")
                                 .add("met", false).add("note", "200/s not run: " + (httpLow == null ? "phase skipped"
                                         : httpLow.getString("ramp_result", "?"))).build()
-                        : target(num(at200.getJsonObject("end_to_end"), "p99"), "<= 50 ms with 0 errors",
-                        num(at200.getJsonObject("end_to_end"), "p99") <= 50 && at200.getInt("errors") == 0))
-                .add("http_lowered_sustained_max_per_s", httpLow == null ? JsonValue.NULL : httpLow.get("sustained_max_per_s"))
-                .add("server_rss_max_mb", target(maxRss, "<= 700 MB", maxRss <= 700));
+                        : target(num(at200.getJsonObject("end_to_end"), "p99"), "<= 20 ms with 0 errors",
+                        num(at200.getJsonObject("end_to_end"), "p99") <= 20 && at200.getInt("errors") == 0))
+                .add("server_rss_max_mb", target(maxRss, "<= 600 MB", maxRss <= 600))
+                .add("order_per_subject", order == null ? JsonValue.NULL : order.get("in_order"))
+                .add("kill_9_no_loss_no_duplicate", kill == null ? JsonValue.NULL : kill.get("passed"));
 
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("benchmark", "Herald issue #6: raw Artemis vs Herald's event pipeline vs end to end over HTTP")
+                .add("benchmark", "Herald issue #9: the spine (event store, relay, batched subscriptions) against the"
+                        + " raw broker, one hop and two hops, on one machine in one run")
                 .add("run", stamp)
                 .add("label", label)
                 .add("mode", args.get("mode", "?"))
@@ -91,12 +104,12 @@ final class Report {
                 .add("caveat", "2-core machine shared with other test runs: see each phase's loadavg_start/loadavg_end;"
                         + " figures are noisy unless the load average stayed well below the core count")
                 .add("machine", machine())
+                .add("versions", versions())
+                .add("server", orNull(server))
                 .add("herald", Json.createObjectBuilder()
                         .add("git", args.get("git", "?"))
                         .add("ear_sha256", sha256(run.resolve("herald.ear")))
-                        .add("runtime", "WildFly 37.0.1.Final standalone-full, embedded Artemis, H2 (XA datasource)")
                         .add("port_offset", args.getInt("offset", 100))
-                        .add("jvm", "-Xms64m -Xmx512m (standalone.conf defaults)")
                         .add("extra_server_opts", args.get("server-opts", ""))
                         .add("extra_jvm_opts", args.get("jvm-opts", ""))
                         .add("ear_override", args.get("ear", ""))
@@ -104,12 +117,19 @@ final class Report {
                         .add("jfr", "1".equals(args.get("jfr", "0"))))
                 .add("event", probe == null ? JsonValue.NULL : probe)
                 .add("raw_artemis", Json.createObjectBuilder()
-                        .add("max", orNull(rawMax))
-                        .add("at_pipeline_rate", orNull(rawRate)))
-                .add("pipeline", orNull(pipeline))
+                        .add("one_hop_max", orNull(rawMax))
+                        .add("one_hop_at_pipeline_rate", orNull(rawRate))
+                        .add("two_hop", orNull(twoHop)))
+                .add("drain", orNull(drain))
+                .add("ratio_drain_over_two_hop_raw", ProcSampler.round(ratio * 1000) / 1000)
+                .add("ratio_drain_over_one_hop_raw", oneHop > 0 ? ProcSampler.round(drainRate / oneHop * 1000) / 1000 : 0)
+                .add("ratio_basis", "events or messages per second from the first to the last arrival at the external"
+                        + " subscriber, both at message_bytes of the drain's user.registered")
+                .add("pipeline_fixed_rate", orNull(pipeline))
+                .add("order", orNull(order))
+                .add("kill_9", orNull(kill))
                 .add("http_lowered_hashing", orNull(httpLow))
                 .add("http_production_hashing", orNull(httpProd))
-                .add("ratio_pipeline_over_raw_throughput", ProcSampler.round(ratio * 1000) / 1000)
                 .add("targets_reported_not_asserted", targets);
         JsonArrayBuilder chartNames = Json.createArrayBuilder();
         charts.forEach(chartNames::add);
@@ -117,66 +137,35 @@ final class Report {
         Path out = outDir.resolve(base + ".json");
         JsonFiles.write(out, json.build());
 
-        printSummary(rawMax, rawRate, pipeline, httpLow, httpProd, ratio, maxRss);
+        Summary.print(server, rawMax, rawRate, twoHop, drain, pipeline, order, kill, httpLow, httpProd, ratio, maxRss);
         System.out.println("results: " + out);
         charts.forEach(c -> System.out.println("chart:   " + outDir.resolve(c)));
     }
 
-    // --- summary ----------------------------------------------------------------
-
-    private static void printSummary(JsonObject rawMax, JsonObject rawRate, JsonObject pipeline, JsonObject httpLow,
-                                     JsonObject httpProd, double ratio, double maxRss) {
-        String line = "-".repeat(118);
-        System.out.println(line);
-        System.out.printf(Locale.ROOT, "%-44s %10s %9s %9s %9s %9s %7s %8s %7s%n", "phase", "offered/s", "done/s",
-                "p50 ms", "p99 ms", "p99.9 ms", "errors", "RSS MB", "CPU %");
-        System.out.println(line);
-        if (rawMax != null) {
-            row("raw Artemis, max (perf client, 100 in flight)", "max", num(rawMax, "throughput_msgs_per_s"),
-                    rawMax.getJsonObject("latency"), 0, rawMax.getJsonObject("server"));
+    /** The kill -9 rounds and their verdict, if they ran. */
+    private static JsonObject killResult(Path phases) throws IOException {
+        JsonObject verify = read(phases, "kill-verify.json");
+        if (verify == null) {
+            return null;
         }
-        if (pipeline != null) {
-            JsonObject burst = pipeline.getJsonObject("burst");
-            row("pipeline, burst (" + burst.getInt("events") + " events)", "max", num(burst, "throughput_events_per_s"),
-                    burst.getJsonObject("latency_from_publish_under_saturation"), burst.getJsonNumber("missing").longValue(),
-                    burst.getJsonObject("server"));
+        JsonArrayBuilder rounds = Json.createArrayBuilder();
+        for (int round = 1; Files.exists(phases.resolve("kill-round-" + round + ".json")); round++) {
+            rounds.add(read(phases, "kill-round-" + round + ".json"));
         }
-        if (rawRate != null) {
-            row("raw Artemis, fixed rate", fmt(rateOf(rawRate)), num(rawRate, "throughput_msgs_per_s"),
-                    rawRate.getJsonObject("latency"), 0, rawRate.getJsonObject("server"));
-        }
-        if (pipeline != null) {
-            JsonObject fixed = pipeline.getJsonObject("fixed_rate");
-            row("pipeline, fixed rate (publish -> order.created)", fmt(num(fixed, "rate_events_per_s")),
-                    num(fixed, "achieved_events_per_s"), fixed.getJsonObject("latency"),
-                    fixed.getJsonNumber("missing").longValue(), fixed.getJsonObject("server"));
-        }
-        for (JsonObject http : new JsonObject[] {httpLow, httpProd}) {
-            if (http == null) {
-                continue;
-            }
-            String what = "HTTP e2e, " + http.getInt("password_iterations") + " iterations";
-            for (JsonValue v : http.getJsonArray("rates")) {
-                JsonObject step = v.asJsonObject();
-                row(what, fmt(num(step, "rate_per_s")), num(step, "completed_per_s"), step.getJsonObject("end_to_end"),
-                        step.getJsonNumber("errors").longValue(), step.getJsonObject("server"));
-            }
-        }
-        System.out.println(line);
-        System.out.printf(Locale.ROOT, "pipeline / raw throughput = %.3f (target >= 0.5)%n", ratio);
-        if (httpLow != null) {
-            System.out.printf(Locale.ROOT, "sustained max, lowered hashing: %s/s; production hashing: %s/s (%s)%n",
-                    httpLow.get("sustained_max_per_s"), httpProd == null ? "-" : httpProd.get("sustained_max_per_s"),
-                    httpLow.getString("sustained_rule"));
-        }
-        System.out.printf(Locale.ROOT, "server RSS max %.0f MB (target <= 700 MB)%n", maxRss);
+        return Json.createObjectBuilder(verify).add("rounds", rounds).build();
     }
 
-    private static void row(String what, String offered, double done, JsonObject latency, long errors, JsonObject server) {
-        System.out.printf(Locale.ROOT, "%-44s %10s %9.1f %9.2f %9.2f %9.2f %7d %8.0f %7.0f%n", what, offered, done,
-                num(latency, "p50"), num(latency, "p99"), num(latency, "p99_9"), errors,
-                server == null || !server.containsKey("rss_max_mb") ? 0 : num(server, "rss_max_mb"),
-                server == null || !server.containsKey("cpu_avg_percent") ? 0 : num(server, "cpu_avg_percent"));
+    /** The versions the bench was built against (resource filtering of the build). */
+    private static JsonObject versions() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Report.class.getResourceAsStream("/versions.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        properties.stringPropertyNames().stream().sorted().forEach(k -> json.add(k, properties.getProperty(k)));
+        return json.build();
     }
 
     // --- charts -------------------------------------------------------------------
@@ -229,29 +218,29 @@ final class Report {
             addCurve(chart, "raw Artemis, " + fmt(rateOf(rawRate)) + " msgs/s (send -> receive)", rawRate.getJsonObject("latency"));
         }
         if (pipeline != null) {
-            JsonObject fixed = pipeline.getJsonObject("fixed_rate");
+            JsonObject fixed = pipeline;
             addCurve(chart, "pipeline, " + fmt(num(fixed, "rate_events_per_s")) + " events/s (user.registered -> order.created)",
                     fixed.getJsonObject("latency"));
         }
         return save(chart, dir, name);
     }
 
-    private static String throughputChart(double raw, double pipeline, JsonObject httpLow, JsonObject httpProd, Path dir,
-                                          String name) throws IOException {
+    private static String throughputChart(double oneHop, double twoHop, double drain, JsonObject httpLow,
+                                          JsonObject httpProd, Path dir, String name) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(600)
-                .title("Throughput: raw Artemis (persistent, durable subscription) vs Herald")
+                .title("Throughput: raw Artemis (persistent) one hop and two hops vs Herald's drain")
                 .yAxisTitle("per second").build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setLabelsVisible(true);
-        
-        chart.getStyler().setYAxisLogarithmic(false);
         chart.getStyler().setSeriesColors(new Color[] {new Color(70, 110, 170)});
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        names.add("raw Artemis msgs/s");
-        values.add(Math.max(0.1, raw));
-        names.add("pipeline events/s");
-        values.add(Math.max(0.1, pipeline));
+        names.add("raw, one hop (perf client)");
+        values.add(Math.max(0.1, oneHop));
+        names.add("raw, two hops (transfer)");
+        values.add(Math.max(0.1, twoHop));
+        names.add("Herald drain events/s");
+        values.add(Math.max(0.1, drain));
         if (httpLow != null) {
             names.add("HTTP sustained, " + httpLow.getInt("password_iterations") + " it.");
             values.add(Math.max(0.1, num(httpLow, "sustained_max_per_s")));
@@ -289,11 +278,11 @@ final class Report {
         return n.doubleValue();
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    private static double rateOf(JsonObject raw) {
+    static double rateOf(JsonObject raw) {
         String[] options = raw.getString("options", "").split("\\s+");
         for (int i = 0; i + 1 < options.length; i++) {
             if (options[i].equals("--rate")) {
