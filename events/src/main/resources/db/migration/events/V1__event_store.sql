@@ -34,7 +34,9 @@ CREATE TABLE consumed_event (
     subject     VARCHAR(100),
     sequence    BIGINT,
     consumed_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (consumer, event_id)
+    -- event id first: the dedup query asks for a batch of ids (event_id IN (...)),
+    -- which H2 looks up in the index only on its leading column
+    PRIMARY KEY (event_id, consumer)
 );
 -- the last sequence a consumer applied per subject
 CREATE INDEX consumed_event_subject ON consumed_event (consumer, subject, sequence);
