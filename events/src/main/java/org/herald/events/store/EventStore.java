@@ -15,12 +15,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.herald.events.EventEnvelope;
 import org.herald.events.EventPublisher;
 
@@ -133,7 +133,7 @@ public class EventStore implements EventPublisher {
 
     private static Map<String, Long> lastSequences(Connection connection, List<String> subjects) throws SQLException {
         Set<String> distinct = new LinkedHashSet<>(subjects);
-        String marks = String.join(", ", java.util.Collections.nCopies(distinct.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(distinct.size(), "?"));
         Map<String, Long> last = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT subject, MAX(sequence) FROM event WHERE subject IN (" + marks + ") GROUP BY subject")) {
