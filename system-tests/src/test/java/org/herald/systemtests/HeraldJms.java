@@ -28,8 +28,7 @@ final class HeraldJms {
     }
 
     static Topic userEvents() {
-        var topic = org.herald.events.catalogue.EventTopic.USER_EVENTS;
-        return Jndi.lookup(Topic.class, topic.jndiConfigKey(), topic.defaultJndiName());
+        return org.herald.events.catalogue.EventTopic.USER_EVENTS.destination();
     }
 
     /** Every event received until one of {@code subject}, in arrival order; fails at the deadline. */

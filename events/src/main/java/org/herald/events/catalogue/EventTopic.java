@@ -1,6 +1,8 @@
 package org.herald.events.catalogue;
 
+import jakarta.jms.Topic;
 import org.herald.events.JndiNames;
+import org.herald.events.discovery.Jndi;
 
 /** The JMS topics Herald publishes to, one per bounded context plus one for the system. */
 public enum EventTopic {
@@ -29,5 +31,10 @@ public enum EventTopic {
     /** MicroProfile Config key that overrides {@link #defaultJndiName()}. */
     public String jndiConfigKey() {
         return "herald.jms.topic." + topicName + ".jndi";
+    }
+
+    /** The JMS topic, looked up at its configured JNDI name; callers keep it, lookups stay off hot paths. */
+    public Topic destination() {
+        return Jndi.lookup(Topic.class, jndiConfigKey(), defaultJndiName());
     }
 }

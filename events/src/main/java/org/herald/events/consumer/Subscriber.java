@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.herald.events.discovery.Jndi;
 import org.herald.events.jms.CloudEventMessages;
 import org.herald.events.jms.TransactedSession;
 import org.herald.events.work.Worker;
@@ -146,8 +145,7 @@ public final class Subscriber implements SubscriberMBean {
         }
         try (TransactedSession jms = TransactedSession.open()) {
             Session session = jms.session();
-            Topic topic = Jndi.lookup(Topic.class, subscription.topic().jndiConfigKey(),
-                    subscription.topic().defaultJndiName());
+            Topic topic = subscription.topic().destination();
             MessageConsumer consumer = session.createSharedDurableConsumer(topic, subscription.name(),
                     subscription.selector());
             jms.start();

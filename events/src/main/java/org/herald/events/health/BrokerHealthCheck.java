@@ -3,7 +3,6 @@ package org.herald.events.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.Topic;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -26,7 +25,7 @@ public class BrokerHealthCheck implements HealthCheck {
                 context.createProducer(); // forces the connection open
             }
             for (EventTopic topic : EventTopic.values()) {
-                Jndi.lookup(Topic.class, topic.jndiConfigKey(), topic.defaultJndiName());
+                topic.destination();
                 response.withData(topic.topicName(), "bound");
             }
             return response.up().build();

@@ -23,7 +23,6 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.herald.events.catalogue.EventTopic;
 import org.herald.events.catalogue.EventType;
-import org.herald.events.discovery.Jndi;
 import org.herald.events.jms.CloudEventMessages;
 import org.herald.events.jms.TransactedSession;
 import org.herald.events.store.Backlog;
@@ -41,8 +40,9 @@ import org.herald.events.work.Worker;
  * <p>A crash between the two commits publishes the batch again on restart:
  * the broker recognises each copy by its {@code _AMQ_DUPL_ID} and, since
  * Artemis refuses a whole transaction that holds a duplicate, such a batch is
- * resent one event per transaction, the refused ones counted as published. Consumers deduplicate by event id as well, for
- * copies older than the broker's duplicate-id cache.
+ * resent one event per transaction, the refused ones counted as published.
+ * Consumers deduplicate by event id as well, for copies older than the
+ * broker's duplicate-id cache.
  */
 @ApplicationScoped
 public class Relay {
@@ -193,6 +193,6 @@ public class Relay {
     }
 
     private Topic topic(EventTopic topic) {
-        return topics.computeIfAbsent(topic, t -> Jndi.lookup(Topic.class, t.jndiConfigKey(), t.defaultJndiName()));
+        return topics.computeIfAbsent(topic, EventTopic::destination);
     }
 }
