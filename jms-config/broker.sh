@@ -27,6 +27,14 @@ case "${1:-}" in
                 echo "herald.broker.journal-buffer-timeout=$(sed -n 's:.*<journal-buffer-timeout>\(.*\)</journal-buffer-timeout>.*:\1:p' "$created")"
             } > "$instance/journal.properties"
         fi
+        # the TLS acceptor's key pair: made here, for this instance only
+        keystore="$instance/etc/herald-broker.p12"
+        if [ ! -f "$keystore" ]; then
+            password=$(sed -n 's:^herald.jms.tls.keystore-password=::p' "$here/src/main/resources/herald-jms.properties")
+            keytool -genkeypair -alias herald-broker -keyalg RSA -keysize 2048 -validity 825 \
+                -dname CN=localhost -ext SAN=dns:localhost,ip:127.0.0.1 \
+                -storetype PKCS12 -keystore "$keystore" -storepass "$password" -keypass "$password" -noprompt
+        fi
         ;;
     start)
         if listening; then echo "Something already listens on $port"; exit 0; fi

@@ -16,6 +16,7 @@ case "${1:-}" in
         "$broker" start
         echo "Herald on Payara Micro: http://localhost:8080/api, health on http://localhost:8080/health. Ctrl-C stops it and the broker."
         java -jar "$target/payara-micro/payara-micro.jar" --nocluster --port 8080 \
+            --prebootcommandfile "$target/payara-config/herald-micro-preboot.asadmin" \
             --postbootcommandfile "$target/payara-config/herald-micro-postboot.asadmin" \
             --deploy "$root/micro/target/herald-micro.war"
         ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Herald on Payara Server 6 with the standalone Artemis broker.
-#   payara.sh provision   recreate the "herald" domain and apply herald-resources.asadmin (the build does this)
+#   payara.sh provision   recreate the "herald" domain and apply herald-resources.asadmin and herald-server.asadmin (the build does this)
 #   payara.sh start       start the broker and the domain
 #   payara.sh deploy      deploy (or redeploy) ear/target/herald.ear
 #   payara.sh stop        stop the domain and the broker
@@ -10,8 +10,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../../../.." && pwd)
 payara_home="$root/server-config/target/payara6"
 domain=herald
-resources="$root/server-config/target/payara-config/herald-resources.asadmin"
-postgresql_jar="$root/server-config/target/payara-config/postgresql.jar"
+commands="$root/server-config/target/payara-config"
+postgresql_jar="$commands/postgresql.jar"
 ear="$root/ear/target/herald.ear"
 broker="$root/jms-config/broker.sh"
 asadmin="$payara_home/bin/asadmin"
@@ -35,7 +35,9 @@ case "${1:-}" in
         "$asadmin" create-domain --nopassword=true "$domain"
         if [ -f "$postgresql_jar" ]; then cp "$postgresql_jar" "$payara_home/glassfish/domains/$domain/lib/"; fi
         "$asadmin" start-domain "$domain"
-        out=$("$asadmin" multimode --file "$resources" 2>&1) || true
+        out=$(for file in herald-resources.asadmin herald-server.asadmin; do
+            "$asadmin" multimode --file "$commands/$file" 2>&1 || true
+        done)
         echo "$out"
         "$asadmin" stop-domain "$domain"
         # multimode goes on after a failed command: fail the build ourselves

@@ -6,12 +6,12 @@ import javax.management.ObjectName;
 
 /**
  * The order service's subscription to {@code user.registered}, through its
- * MBean {@code org.herald:type=Subscription,name="order-service.user-registered"}:
+ * MBean {@code org.herald:type=Subscription,name="order-service-user-registered"}:
  * pause, resume and its figures.
  */
 final class SubscriptionControl {
 
-    static final String SUBSCRIPTION = "order-service.user-registered";
+    static final String SUBSCRIPTION = "order-service-user-registered";
     private static final String MBEAN = "org.herald:type=Subscription,name=" + ObjectName.quote(SUBSCRIPTION);
 
     private final ServerJmx jmx;

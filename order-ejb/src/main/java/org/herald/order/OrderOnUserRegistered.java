@@ -18,7 +18,7 @@ import org.herald.events.consumer.Subscription;
 
 /**
  * Opens an order for every {@code user.registered} on {@code user.events},
- * through the shared durable subscription {@code order-service.user-registered}:
+ * through the shared durable subscription {@code order-service-user-registered}:
  * batches of events, each applied once (see {@link org.herald.events.consumer.Subscriber}).
  */
 @Singleton
@@ -27,7 +27,7 @@ import org.herald.events.consumer.Subscription;
 public class OrderOnUserRegistered {
 
     static final Subscription SUBSCRIPTION = Subscription.to(EventTopic.USER_EVENTS,
-            "order-service.user-registered", EventType.USER_REGISTERED);
+            "order-service-user-registered", EventType.USER_REGISTERED);
 
     @Inject
     EventPipeline events;

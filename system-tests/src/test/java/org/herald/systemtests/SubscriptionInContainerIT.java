@@ -2,6 +2,8 @@ package org.herald.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cloudevents.CloudEvent;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.naming.InitialContext;
@@ -34,13 +37,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The order service's subscription, inside the server, fed by the real
- * broker: batches applied once, failures isolated, a subject's order kept.
+ * broker: batches applied once, failures isolated, a subject's order kept,
+ * also behind an event that failed for good until it is redriven.
  */
 @ExtendWith(ArquillianExtension.class)
 class SubscriptionInContainerIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final String CONSUMER = "order-service.user-registered";
+    private static final String CONSUMER = "order-service-user-registered";
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -67,8 +71,8 @@ class SubscriptionInContainerIT {
         CloudEvent second = userRegistered(UUID.randomUUID().toString(), 1);
 
         // what the subscription does with a batch, twice: as after a crash between the two commits
-        assertEquals(2, consumed.apply(CONSUMER, List.of(first, second), orders::openFor));
-        assertEquals(0, consumed.apply(CONSUMER, List.of(second, first), orders::openFor));
+        assertEquals(2, consumed.apply(CONSUMER, List.of(first, second), orders::openFor).applied());
+        assertEquals(0, consumed.apply(CONSUMER, List.of(second, first), orders::openFor).applied());
 
         for (CloudEvent cause : List.of(first, second)) {
             String userId = cause.getSubject();
@@ -117,10 +121,7 @@ class SubscriptionInContainerIT {
         CloudEvent third = userRegistered(userId, 3);
         // an order already claims the second event as its cause: applying it fails on the unique
         // constraint until the test removes that order (a stand-in for any transient failure)
-        String blocker = UUID.randomUUID().toString();
-        EventStoreRows.update("INSERT INTO orders (id, user_id, status, created_at, version, caused_by)"
-                + " VALUES (?, ?, 'CREATED', ?, 0, ?)", blocker, "blocker", OffsetDateTime.now(ZoneOffset.UTC),
-                second.getId());
+        String blocker = blockOrderFor(second);
         try (JMSContext jms = HeraldJms.connectionFactory().createContext()) {
             send(jms, first, userId);
             Poll.until(() -> consumed.lastApplied(CONSUMER, userId), last -> last == 1, TIMEOUT, "the first event");
@@ -139,6 +140,128 @@ class SubscriptionInContainerIT {
                 .toList();
         assertEquals(positions.stream().sorted().toList(), positions, "orders opened out of order: " + positions);
         assertEquals(3, orders.findByUser(userId).size());
+    }
+
+    @Test
+    void anEventThatFailsForGoodIsDeadLetteredAndParksItsSubjectUntilRedriven() throws Exception {
+        String userId = UUID.randomUUID().toString();
+        CloudEvent first = userRegistered(userId, 1);
+        CloudEvent second = userRegistered(userId, 2);
+        CloudEvent third = userRegistered(userId, 3);
+        CloudEvent elsewhere = userRegistered(UUID.randomUUID().toString(), 1);
+        // the second event fails until the blocking order is removed, which this time waits
+        // until Herald has given up on it
+        String blocker = blockOrderFor(second);
+        try (JMSContext jms = HeraldJms.connectionFactory().createContext()) {
+            send(jms, first, userId);
+            Poll.until(() -> consumed.lastApplied(CONSUMER, userId), last -> last == 1, TIMEOUT, "the first event");
+            send(jms, second, userId);
+            send(jms, third, userId);
+            String failed = Poll.until(() -> deadLetter(second, "FAILED"), line -> line != null, TIMEOUT,
+                    "the second event dead-lettered");
+            Poll.until(() -> deadLetter(third, "PARKED"), line -> line != null, TIMEOUT,
+                    "the third event parked behind it");
+            // other subjects keep flowing
+            send(jms, elsewhere, null);
+            Poll.until(() -> consumed.lastApplied(CONSUMER, elsewhere.getSubject()), last -> last == 1, TIMEOUT,
+                    "an event of another subject");
+            assertEquals(1, consumed.lastApplied(CONSUMER, userId), "an event overtook the dead letter");
+            assertEquals(1, orders.findByUser(userId).size());
+
+            assertEquals(1, EventStoreRows.update("DELETE FROM orders WHERE id = ?", blocker), "the blocking order");
+            String released = subscriber().redrive(failed.split(" ", 2)[0]);
+            assertEquals("2 event(s) of subject " + userId + " redriven", released);
+        }
+        assertEquals(3, consumed.lastApplied(CONSUMER, userId));
+        assertNull(deadLetter(second, "FAILED"));
+        assertNull(deadLetter(third, "PARKED"));
+        List<Long> positions = List.of(first, second, third).stream()
+                .map(cause -> onlyOrderCreatedBy(cause).position())
+                .toList();
+        assertEquals(positions.stream().sorted().toList(), positions, "orders opened out of order: " + positions);
+    }
+
+    @Test
+    void aDroppedDeadLetterReleasesItsSubjectAndLeavesAnAuditEvent() throws Exception {
+        String userId = UUID.randomUUID().toString();
+        CloudEvent first = userRegistered(userId, 1);
+        CloudEvent second = userRegistered(userId, 2);
+        CloudEvent third = userRegistered(userId, 3);
+        String blocker = blockOrderFor(second);
+        try (JMSContext jms = HeraldJms.connectionFactory().createContext()) {
+            send(jms, first, userId);
+            send(jms, second, userId);
+            send(jms, third, userId);
+            String failed = Poll.until(() -> deadLetter(second, "FAILED"), line -> line != null, TIMEOUT,
+                    "the second event dead-lettered");
+            Poll.until(() -> deadLetter(third, "PARKED"), line -> line != null, TIMEOUT, "the third event parked");
+
+            assertEquals("2 event(s) of subject " + userId + " dropped (the failed event) and released",
+                    subscriber().drop(failed.split(" ", 2)[0]));
+        }
+        assertEquals(3, consumed.lastApplied(CONSUMER, userId), "the parked event, applied");
+        assertNull(deadLetter(second, "FAILED"));
+        // the dropped event never had an effect (the only order it names is the test's blocker),
+        // and its drop is on record
+        assertEquals(List.of(blocker), orders.findByUser("blocker").stream()
+                .filter(order -> order.id().equals(blocker)).map(OrderView::id).toList());
+        List<EventStoreRows.Row> audit = EventStoreRows.causedBy(second.getId());
+        assertEquals(List.of("system.dead-letter-dropped"), audit.stream().map(EventStoreRows.Row::type).toList());
+        assertEquals(CONSUMER, audit.get(0).subject());
+        assertEquals(1, EventStoreRows.update("DELETE FROM orders WHERE id = ?", blocker));
+    }
+
+    @Test
+    void aSubjectsEventsDeliveredOutOfOrderAreAppliedInSequenceAndALateOneIsDeadLettered() throws Exception {
+        String userId = UUID.randomUUID().toString();
+        CloudEvent first = userRegistered(userId, 1);
+        CloudEvent second = userRegistered(userId, 2);
+        CloudEvent third = userRegistered(userId, 3);
+        CloudEvent late = userRegistered(userId, 2); // another event claiming the second place
+        CloudEvent fourth = userRegistered(userId, 4);
+        // one batch out of order, with the first event twice, as the subscription hands it over
+        // (how the broker splits a stream into batches is its business): each applied once, in sequence
+        assertEquals(3, consumed.apply(CONSUMER, List.of(third, first, second, first), orders::openFor).applied());
+        assertEquals(3, orders.findByUser(userId).size());
+        List<Long> positions = List.of(first, second, third).stream()
+                .map(cause -> onlyOrderCreatedBy(cause).position())
+                .toList();
+        assertEquals(positions.stream().sorted().toList(), positions, "orders opened out of order: " + positions);
+
+        try (JMSContext jms = HeraldJms.connectionFactory().createContext()) {
+            // an event behind the last applied one is not applied out of order: it waits as a dead
+            // letter, and the subject's later events are parked behind it
+            send(jms, late, userId);
+            String failed = Poll.until(() -> deadLetter(late, "FAILED"), line -> line != null, TIMEOUT,
+                    "the late event dead-lettered");
+            assertTrue(failed.contains("arrived out of order: sequence 2 after 3 was applied"), failed);
+            send(jms, fourth, userId);
+            Poll.until(() -> deadLetter(fourth, "PARKED"), line -> line != null, TIMEOUT, "the fourth event parked");
+            assertEquals(3, orders.findByUser(userId).size(), "the late or the fourth event had an effect");
+
+            // the operator's redrive applies it as it is, then the parked one
+            assertEquals("2 event(s) of subject " + userId + " redriven", subscriber().redrive(failed.split(" ", 2)[0]));
+        }
+        assertEquals(4, consumed.lastApplied(CONSUMER, userId));
+        assertEquals(5, orders.findByUser(userId).size());
+        assertTrue(onlyOrderCreatedBy(late).position() < onlyOrderCreatedBy(fourth).position(),
+                "the parked event overtook the redriven one");
+    }
+
+    /** An order that claims {@code event} as its cause: applying the event fails until it is deleted. */
+    private static String blockOrderFor(CloudEvent event) {
+        String blocker = UUID.randomUUID().toString();
+        EventStoreRows.update("INSERT INTO orders (id, user_id, status, created_at, version, caused_by)"
+                + " VALUES (?, ?, 'CREATED', ?, 0, ?)", blocker, "blocker", OffsetDateTime.now(ZoneOffset.UTC),
+                event.getId());
+        return blocker;
+    }
+
+    /** The subscription's dead-letter line for {@code event} in {@code state}, or {@code null}. */
+    private String deadLetter(CloudEvent event, String state) {
+        return Arrays.stream(subscriber().getDeadLetters())
+                .filter(line -> line.contains(" " + state + " ") && line.contains(event.getId()))
+                .findFirst().orElse(null);
     }
 
     private Subscriber subscriber() {

@@ -24,7 +24,10 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
+        // not getLength(): an int, which some runtimes fail to parse for larger values
+        // (the header's syntax has been checked by RequestScreening)
+        String length = request.getHeaderString("Content-Length");
+        if (length != null && Long.parseLong(length) > maxBytes) {
             throw new PayloadTooLarge(maxBytes);
         }
         if (request.hasEntity()) {

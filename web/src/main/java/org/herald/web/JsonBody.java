@@ -5,20 +5,25 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.herald.web.problems.InvalidFields;
 import org.herald.web.problems.Problem;
 
 /**
  * Typed access to a JSON request body. JSON-B would quietly turn {@code 6}
- * into {@code "6"}; Herald answers a wrong type with a 400 naming the field.
+ * into {@code "6"} and skip fields it does not know; Herald answers a wrong
+ * type or an unknown field with a 400 naming the field.
  */
 public final class JsonBody {
 
     private final JsonObject json;
     private final List<Problem.FieldError> wrongTypes = new ArrayList<>();
 
-    public JsonBody(JsonObject json) {
+    /** The body, whose fields must all be among {@code known}: an unknown one is refused, never ignored. */
+    public JsonBody(JsonObject json, Set<String> known) {
         this.json = json;
+        json.keySet().stream().filter(field -> !known.contains(field)).sorted()
+                .forEach(field -> wrongTypes.add(new Problem.FieldError(field, "is not a field of this request")));
     }
 
     /** The string field, or {@code null} if absent or JSON null; any other type is recorded as an error. */
@@ -34,7 +39,7 @@ public final class JsonBody {
         return null;
     }
 
-    /** Fails with every wrong-typed field read so far. */
+    /** Fails with every unknown or wrong-typed field read so far. */
     public void rejectWrongTypes() {
         if (!wrongTypes.isEmpty()) {
             throw new InvalidFields(wrongTypes);

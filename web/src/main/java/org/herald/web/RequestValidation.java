@@ -7,6 +7,9 @@ import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BadRequestException;
+import java.io.IOException;
+import java.io.InputStream;
+import org.herald.web.http.StrictJson;
 
 /** Validates request bodies with Bean Validation; a violation becomes a 400 listing the fields. */
 @ApplicationScoped
@@ -16,12 +19,20 @@ public class RequestValidation {
     Validator validator;
 
     /**
-     * The body as a JSON object. Read as any JSON value, so that an array or a
-     * string is our 400, not a failed method invocation inside the JAX-RS runtime.
+     * The body as a JSON object, read by {@link StrictJson} from the raw stream:
+     * the same rules on every runtime, whichever JSON reader the runtime would
+     * pick (Jersey prefers its own to an application's). An array or a string
+     * is our 400, not a failed method invocation inside the JAX-RS runtime.
      */
-    public JsonObject object(JsonValue body) {
-        if (body == null) {
-            throw new BadRequestException("A JSON request body is required");
+    public JsonObject object(InputStream stream) {
+        JsonValue body;
+        try {
+            body = StrictJson.read(stream.readAllBytes());
+        } catch (IOException e) {
+            // the client stopped sending before the length it announced (or the last chunk)
+            throw new BadRequestException("The request body ended before it was complete");
+        } catch (StrictJson.Refused e) {
+            throw new BadRequestException(e.getMessage());
         }
         if (body.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new BadRequestException("The request body must be a JSON object");

@@ -19,7 +19,8 @@ public enum EventType {
     SERVER_STOPPING("system.server-stopping", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS),
     BROKER_DOWN("system.broker-down", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS),
     BROKER_UP("system.broker-up", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS),
-    DATABASE_DOWN("system.database-down", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS);
+    DATABASE_DOWN("system.database-down", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS),
+    DEAD_LETTER_DROPPED("system.dead-letter-dropped", EventKind.SYSTEM, EventTopic.SYSTEM_EVENTS);
 
     /** Version of every data schema today; bump one type's when its record changes incompatibly. */
     private static final int SCHEMA_VERSION = 1;

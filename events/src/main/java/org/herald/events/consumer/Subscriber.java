@@ -14,8 +14,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.herald.events.EventEnvelope;
 import org.herald.events.jms.CloudEventMessages;
 import org.herald.events.jms.TransactedSession;
+import org.herald.events.store.DatabaseUnreachable;
 import org.herald.events.work.Worker;
 
 /**
@@ -27,11 +29,15 @@ import org.herald.events.work.Worker;
  * are then found applied; their outputs are already in the event store.
  *
  * <p>A failed database transaction is retried in place with back-off, holding
- * the batch, so no later event of a subject can overtake it. When it keeps
- * failing, or a message is not a CloudEvent at all, the broker transaction is
- * rolled back and the next messages are taken one at a time: the one that
- * fails alone climbs to the broker's max-delivery-attempts and moves to the
- * dead-letter queue, while the others are applied.
+ * the batch, so no later event of a subject can overtake it; while the
+ * database is unreachable, indefinitely. When it keeps failing, or a message
+ * is not a CloudEvent at all, the broker transaction is rolled back and the
+ * next messages are taken one at a time, so the others are applied. An event
+ * that still fails after {@value #DELIVERIES_BEFORE_DEAD_LETTER} deliveries
+ * becomes a dead letter in the database and holds back the later events of
+ * its subject (parked) until it is redriven or dropped; a message that is no
+ * CloudEvent climbs to the broker's max-delivery-attempts and moves to the
+ * broker's dead-letter queue.
  */
 public final class Subscriber implements SubscriberMBean {
 
@@ -39,6 +45,9 @@ public final class Subscriber implements SubscriberMBean {
     private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(1);
     private static final int RETRIES_IN_PLACE = 3;
     private static final Duration FIRST_RETRY = Duration.ofMillis(50);
+    private static final Duration UNREACHABLE_RETRY = Duration.ofSeconds(2);
+    /** Below the broker's max-delivery-attempts (5), so Herald records the dead letter, not the broker. */
+    static final int DELIVERIES_BEFORE_DEAD_LETTER = 3;
 
     private final Subscription subscription;
     private final EventHandler handler;
@@ -48,9 +57,13 @@ public final class Subscriber implements SubscriberMBean {
     private final Worker worker;
 
     private volatile boolean paused;
+    /** True while a consumer is open on the subscription (a pause takes effect when it closes). */
+    private volatile boolean consuming;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private volatile int lastBatchSize;
     private volatile long lagMillis;
 
@@ -90,7 +103,10 @@ public final class Subscriber implements SubscriberMBean {
         if (failure != null) {
             return "failing: " + failure;
         }
-        return paused ? "paused" : "running";
+        if (paused) {
+            return consuming ? "pausing" : "paused";
+        }
+        return "running";
     }
 
     @Override
@@ -127,6 +143,16 @@ public final class Subscriber implements SubscriberMBean {
     }
 
     @Override
+    public long getDeadLettered() {
+        return deadLettered.get();
+    }
+
+    @Override
+    public long getParked() {
+        return parked.get();
+    }
+
+    @Override
     public int getLastBatchSize() {
         return lastBatchSize;
     }
@@ -143,6 +169,7 @@ public final class Subscriber implements SubscriberMBean {
         if (!worker.running()) {
             return;
         }
+        consuming = true;
         try (TransactedSession jms = TransactedSession.open()) {
             Session session = jms.session();
             Topic topic = subscription.topic().destination();
@@ -165,6 +192,8 @@ public final class Subscriber implements SubscriberMBean {
                     takeAlone = batch.size(); // the messages of the failed batch, one at a time
                 }
             }
+        } finally {
+            consuming = false;
         }
     }
 
@@ -211,26 +240,109 @@ public final class Subscriber implements SubscriberMBean {
         Duration retry = FIRST_RETRY;
         for (int attempt = 0; ; attempt++) {
             try {
-                int fresh = consumed.apply(subscription.name(), events, handler);
-                applied.addAndGet(fresh);
-                duplicates.addAndGet(events.size() - fresh);
+                ConsumedEvents.Outcome outcome = consumed.apply(subscription.name(), events, handler);
+                applied.addAndGet(outcome.applied());
+                parked.addAndGet(outcome.parked());
+                deadLettered.addAndGet(outcome.late());
+                duplicates.addAndGet(events.size() - outcome.applied() - outcome.parked() - outcome.late());
+                if (outcome.late() > 0) {
+                    LOG.warning(() -> "Subscription " + subscription.name() + ": " + outcome.late() + " event(s)"
+                            + " arrived after a later event of their subject had been applied; dead-lettered,"
+                            + " and their subjects' later events are parked until they are redriven or dropped");
+                }
                 lastBatchSize = events.size();
                 lagMillis = lag(events);
                 return true;
             } catch (Exception e) {
                 failedAttempts.incrementAndGet();
-                if (attempt == RETRIES_IN_PLACE || !worker.running()) {
-                    if (batch.size() == 1) {
-                        LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": event "
-                                + events.get(0).getId() + " (delivery " + deliveryCount(batch.get(0))
-                                + ") failed " + (attempt + 1) + " times, given back to the broker", e);
-                    }
+                if (!worker.running()) {
                     return false;
                 }
-                worker.await(retry);
-                retry = retry.multipliedBy(4);
+                if (DatabaseUnreachable.explains(e)) {
+                    // not the events' fault: wait it out holding the batch, without a
+                    // redelivery (which would count towards the broker's dead-letter limit)
+                    worker.failing("database unreachable: " + rootMessage(e));
+                    worker.await(UNREACHABLE_RETRY);
+                    attempt = -1; // the events get their retries in place once the database is back
+                    retry = FIRST_RETRY;
+                    continue;
+                }
+                if (attempt < RETRIES_IN_PLACE) {
+                    worker.await(retry);
+                    retry = retry.multipliedBy(4);
+                    continue;
+                }
+                return batch.size() == 1 && giveUp(batch.get(0), events.get(0), e);
             }
         }
+    }
+
+    /**
+     * A single event that failed its retries in place: given back to the broker
+     * for another delivery, or, after {@link #DELIVERIES_BEFORE_DEAD_LETTER},
+     * recorded as a dead letter (then {@code true}: the message is acknowledged).
+     * From then on its subject's later events are parked behind it.
+     */
+    private boolean giveUp(Message message, CloudEvent event, Exception failure) {
+        int deliveries = deliveryCount(message);
+        if (deliveries < DELIVERIES_BEFORE_DEAD_LETTER) {
+            LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": event " + event.getId()
+                    + " (delivery " + deliveries + ") failed, given back to the broker: " + rootMessage(failure));
+            return false;
+        }
+        try {
+            consumed.deadLetter(subscription.name(), event, rootMessage(failure), deliveries);
+            deadLettered.incrementAndGet();
+            LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": event " + event.getId() + " of "
+                    + event.getSubject() + " failed " + deliveries + " deliveries; dead-lettered, and the later"
+                    + " events of its subject are parked behind it until it is redriven or dropped", failure);
+            return true;
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": could not dead-letter event "
+                    + event.getId() + "; given back to the broker", e);
+            return false;
+        }
+    }
+
+    @Override
+    public String[] getDeadLetters() {
+        return consumed.deadLetters(subscription.name()).stream()
+                .map(entry -> entry.id() + " " + entry.state() + " " + entry.event().getType() + " "
+                        + entry.event().getId() + " subject=" + entry.event().getSubject() + " sequence="
+                        + EventEnvelope.sequenceOf(entry.event()) + " attempts=" + entry.attempts() + " at "
+                        + entry.recordedAt() + (entry.reason() == null ? "" : ": " + entry.reason()))
+                .toArray(String[]::new);
+    }
+
+    @Override
+    public String redrive(String id) throws Exception {
+        return released(consumed.release(subscription.name(), id, false, handler), "redriven");
+    }
+
+    @Override
+    public String drop(String id) throws Exception {
+        List<DeadLetters.Entry> released = consumed.release(subscription.name(), id, true, handler);
+        released.stream().filter(entry -> entry.state().equals(DeadLetters.FAILED)).forEach(entry ->
+                LOG.warning(() -> "Subscription " + subscription.name() + ": dead-lettered event "
+                        + entry.event().getId() + " of " + entry.event().getSubject() + " dropped, never applied"));
+        return released(released, "dropped (the failed event) and released");
+    }
+
+    private String released(List<DeadLetters.Entry> entries, String what) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("No dead letter " + "of " + subscription.name() + " with that id");
+        }
+        LOG.info(() -> "Subscription " + subscription.name() + ": " + entries.size() + " event(s) of "
+                + entries.get(0).event().getSubject() + " " + what);
+        return entries.size() + " event(s) of subject " + entries.get(0).event().getSubject() + " " + what;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static long lag(List<CloudEvent> events) {

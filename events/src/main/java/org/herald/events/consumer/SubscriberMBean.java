@@ -9,7 +9,10 @@ public interface SubscriberMBean {
 
     String getName();
 
-    /** {@code running}, {@code paused}, {@code failing: <why>} or {@code stopped}. */
+    /**
+     * {@code running}, {@code pausing} (asked to pause, its consumer not closed yet),
+     * {@code paused}, {@code failing: <why>} or {@code stopped}.
+     */
     String getStatus();
 
     boolean isPaused();
@@ -27,6 +30,21 @@ public interface SubscriberMBean {
 
     /** Database transactions of this subscription that failed (each retried, in place or by the broker). */
     long getFailedAttempts();
+
+    /** Events given up on since start: each is a dead letter holding back its subject. */
+    long getDeadLettered();
+
+    /** Events parked since start behind a dead letter of their subject. */
+    long getParked();
+
+    /** The dead letters and the events parked behind them, one line each, starting with the entry's id. */
+    String[] getDeadLetters();
+
+    /** Applies the failed event of the entry's subject and the events parked behind it, in order. */
+    String redrive(String id) throws Exception;
+
+    /** Drops the failed event of the entry's subject (never applied) and applies the parked ones, in order. */
+    String drop(String id) throws Exception;
 
     /** Size of the last batch taken from the subscription. */
     int getLastBatchSize();

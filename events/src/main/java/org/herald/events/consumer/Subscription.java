@@ -19,6 +19,12 @@ import org.herald.events.catalogue.EventType;
 public record Subscription(EventTopic topic, String name, Set<EventType> types) {
 
     public Subscription {
+        // Artemis names the subscription's queue after it, escaping each '.' as "\\.":
+        // a dot-free name is the queue's name as is, for the broker's security
+        // settings (address::queue), its console and its CLI
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("A subscription name is letters, digits, '-' and '_': " + name);
+        }
         types = Set.copyOf(types);
         for (EventType type : types) {
             if (type.topic() != topic) {

@@ -32,6 +32,8 @@ public class SubscriptionsHealthCheck implements HealthCheck {
                     .withData(name + ".applied", subscriber.getApplied())
                     .withData(name + ".duplicates", subscriber.getDuplicates())
                     .withData(name + ".failedAttempts", subscriber.getFailedAttempts())
+                    .withData(name + ".deadLettered", subscriber.getDeadLettered())
+                    .withData(name + ".parked", subscriber.getParked())
                     .withData(name + ".lastBatchSize", subscriber.getLastBatchSize())
                     .withData(name + ".lagMs", subscriber.getLagMillis());
         }

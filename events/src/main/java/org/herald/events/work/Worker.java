@@ -98,6 +98,14 @@ public final class Worker {
         }
     }
 
+    /** Marks a round that fails while the body retries in place; logged once per outage. */
+    public void failing(String why) {
+        if (failure == null) {
+            log.warning(() -> name + " failing, retrying in place: " + why);
+        }
+        failure = why;
+    }
+
     /** Marks a successful round: a worker that had failed logs that it recovered. */
     public void recovered() {
         if (failure != null) {

@@ -11,10 +11,16 @@ class SubscriptionTest {
 
     @Test
     void selectsItsEventTypesByTheTypeProperty() {
-        Subscription subscription = Subscription.to(EventTopic.ORDER_EVENTS, "audit.orders",
+        Subscription subscription = Subscription.to(EventTopic.ORDER_EVENTS, "audit-orders",
                 EventType.ORDER_CREATED, EventType.ORDER_CANCELLED);
 
         assertEquals("cloudEvents_type IN ('order.cancelled', 'order.created')", subscription.selector());
+    }
+
+    @Test
+    void refusesANameTheBrokerWouldEscape() {
+        assertThrows(IllegalArgumentException.class, () -> Subscription.to(EventTopic.ORDER_EVENTS,
+                "audit.orders", EventType.ORDER_CREATED));
     }
 
     @Test

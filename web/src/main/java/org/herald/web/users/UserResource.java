@@ -2,17 +2,16 @@ package org.herald.web.users;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import org.herald.user.EmailAlreadyRegistered;
 import org.herald.user.UserProfile;
 import org.herald.web.RequestValidation;
@@ -31,15 +30,14 @@ public class UserResource {
     @Inject
     RequestValidation validation;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(JsonValue body) throws EmailAlreadyRegistered {
+    public Response register(InputStream body) throws EmailAlreadyRegistered {
         RegisterUserRequest request = validation.valid(RegisterUserRequest.from(validation.object(body)));
         UserProfile user = services.users().register(request.email(), request.name(), request.password());
-        return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build()).entity(user).build();
+        // relative (RFC 9110 allows it): an absolute URI would be built from the request's Host header
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/users/" + user.id()).entity(user).build();
     }
 
     @GET

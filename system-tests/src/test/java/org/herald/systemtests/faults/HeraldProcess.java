@@ -1,0 +1,315 @@
+package org.herald.systemtests.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Herald on a WildFly of its own, started without Arquillian so that the test
+ * can kill it: the provisioned server (server-config) with a fresh base
+ * directory, herald.ear in its {@code deployments/}, ports shifted by
+ * {@value #PORT_OFFSET}. The server JVM is known by its pid only (the java
+ * child of {@code standalone.sh}), and only that pid is ever signalled.
+ */
+final class HeraldProcess {
+
+    static final int PORT_OFFSET = 200;
+    static final int HTTP_PORT = 8080 + PORT_OFFSET;
+    static final int MANAGEMENT_PORT = 9990 + PORT_OFFSET;
+    static final int BROKER_PORT = 61616 + PORT_OFFSET;
+
+    /** The run command's sizing and collector (server-config/pom.xml, run-wildfly), as bench/run uses them. */
+    private static final String JAVA_OPTS = "-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m"
+            + " -XX:+UseSerialGC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman"
+            + " -Djava.awt.headless=true";
+    /** PBKDF2 at its floor: thousands of registrations in seconds on two cores; hashing cost is not under test. */
+    private static final String PASSWORD_ITERATIONS = "1024";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path wildflyHome;
+    private final Path base;
+    private final Map<String, String> environment;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process shell;
+    private ProcessHandle jvm;
+    private int starts;
+
+    private HeraldProcess(Path wildflyHome, Path base, Map<String, String> environment) {
+        this.wildflyHome = wildflyHome;
+        this.base = base;
+        this.environment = environment;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::killIfAlive, "herald-process-cleanup"));
+    }
+
+    /**
+     * A fresh base directory: the provisioned {@code standalone/} without its data, logs and
+     * deployments, then the EAR. Stops first a server an earlier, interrupted run left on this
+     * base directory (found by the pid file and its own command line, nothing else).
+     */
+    static HeraldProcess prepare(Path wildflyHome, Path ear, Path base, Map<String, String> environment) {
+        Path standalone = wildflyHome.resolve("standalone");
+        if (!Files.isExecutable(wildflyHome.resolve("bin/standalone.sh"))) {
+            throw new IllegalStateException("No provisioned WildFly at " + wildflyHome + " (build server-config first)");
+        }
+        if (!Files.isRegularFile(ear)) {
+            throw new IllegalStateException("No EAR at " + ear);
+        }
+        HeraldProcess process = new HeraldProcess(wildflyHome, base, environment);
+        process.stopLeftover();
+        try {
+            deleteTree(base);
+            Files.createDirectories(base);
+            try (Stream<Path> files = Files.walk(standalone)) {
+                for (Path from : (Iterable<Path>) files::iterator) {
+                    Path relative = standalone.relativize(from);
+                    if (relative.getNameCount() > 0 && List.of("data", "log", "tmp", "deployments")
+                            .contains(relative.getName(0).toString())
+                            || relative.toString().startsWith("configuration/standalone_xml_history")) {
+                        continue;
+                    }
+                    Path to = base.resolve(relative.toString());
+                    if (Files.isDirectory(from)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+            Files.createDirectories(base.resolve("deployments"));
+            Files.copy(ear, base.resolve("deployments/herald.ear"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return process;
+    }
+
+    Path base() {
+        return base;
+    }
+
+    /** The server's configuration file in this base directory. */
+    Path configuration() {
+        return base.resolve("configuration/standalone-full.xml");
+    }
+
+    URI http() {
+        return URI.create("http://127.0.0.1:" + HTTP_PORT);
+    }
+
+    long pid() {
+        return jvm.pid();
+    }
+
+    /** Starts the server and waits until the API answers; returns the time from launch to ready. */
+    Duration start() throws IOException, InterruptedException {
+        if (jvm != null && jvm.isAlive()) {
+            throw new IllegalStateException("Herald is already running as pid " + jvm.pid());
+        }
+        for (int port : new int[] {HTTP_PORT, MANAGEMENT_PORT, BROKER_PORT}) {
+            if (listening(port)) {
+                throw new IllegalStateException("Port " + port + " is in use: another server runs on offset " + PORT_OFFSET);
+            }
+        }
+        starts++;
+        Path pidFile = base.resolve("server.pid");
+        Files.deleteIfExists(pidFile);
+        Path log = base.resolve("log/server.log");
+        if (Files.exists(log)) { // each start reads and keeps its own log
+            Files.move(log, base.resolve("log/server-before-start-" + starts + ".log"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path console = base.resolve("console-" + starts + ".out");
+        ProcessBuilder builder = new ProcessBuilder(wildflyHome.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-full.xml",
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
+                "-Dherald.password.iterations=" + PASSWORD_ITERATIONS)
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("JAVA_OPTS", JAVA_OPTS);
+        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        builder.environment().put("JBOSS_PIDFILE", pidFile.toString());
+        long launched = System.nanoTime();
+        shell = builder.start();
+        shell.getOutputStream().close();
+        jvm = awaitJvm(pidFile, console, launched);
+        awaitReady(console, launched);
+        return Duration.ofNanos(System.nanoTime() - launched);
+    }
+
+    /** SIGKILL to the server JVM, then waits until it and its start script are gone. */
+    void killNine() throws InterruptedException {
+        jvm.destroyForcibly();
+        if (!awaitExit(jvm, EXIT_TIMEOUT)) {
+            throw new IllegalStateException("Server JVM " + jvm.pid() + " still alive after SIGKILL");
+        }
+        if (!shell.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("standalone.sh still running after its JVM was killed");
+        }
+    }
+
+    /** SIGTERM to the server JVM (a clean shutdown), SIGKILL if it has not exited in time. Safe to repeat. */
+    void stop() {
+        if (jvm != null && jvm.isAlive()) {
+            jvm.destroy();
+            if (!awaitExit(jvm, EXIT_TIMEOUT)) {
+                jvm.destroyForcibly();
+                awaitExit(jvm, EXIT_TIMEOUT);
+            }
+        }
+        if (shell != null && shell.isAlive()) {
+            shell.destroy();
+            awaitExit(shell.toHandle(), Duration.ofSeconds(10));
+        }
+    }
+
+    /** The server logs of this base directory, earlier starts first. */
+    List<Path> logs() throws IOException {
+        try (Stream<Path> files = Files.list(base.resolve("log"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("server"))
+                    .sorted(Comparator.comparing(f -> f.toFile().lastModified()))
+                    .toList();
+        }
+    }
+
+    private ProcessHandle awaitJvm(Path pidFile, Path console, long launched)
+            throws IOException, InterruptedException {
+        long deadline = launched + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            failIfShellExited(console);
+            if (Files.isRegularFile(pidFile)) {
+                String text = Files.readString(pidFile).trim();
+                if (!text.isEmpty()) {
+                    long pid = Long.parseLong(text);
+                    Optional<ProcessHandle> child = shell.descendants().filter(h -> h.pid() == pid).findFirst();
+                    if (child.isPresent()) {
+                        return child.get();
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("No server JVM pid in " + pidFile + " within " + READY_TIMEOUT);
+    }
+
+    private void awaitReady(Path console, long launched) throws IOException, InterruptedException {
+        URI probe = http().resolve("/api/orders?userId=" + UUID.randomUUID());
+        long deadline = launched + READY_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            failIfShellExited(console);
+            if (!jvm.isAlive()) {
+                throw new IllegalStateException("Server JVM " + jvm.pid() + " exited during start; see " + console);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5))
+                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            if (startedWithErrors(console)) {
+                throw new IllegalStateException("WildFly started with errors; see " + console);
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Herald not ready within " + READY_TIMEOUT + " (last: " + last + "); see " + console);
+    }
+
+    private static boolean startedWithErrors(Path console) throws IOException {
+        return Files.isRegularFile(console) && new String(Files.readAllBytes(console), StandardCharsets.ISO_8859_1)
+                .lines().anyMatch(line -> line.contains("WFLYSRV0026") && line.contains("with errors"));
+    }
+
+    private void failIfShellExited(Path console) {
+        if (!shell.isAlive()) {
+            throw new IllegalStateException("standalone.sh exited with " + shell.exitValue() + " during start; see " + console);
+        }
+    }
+
+    /** A server an earlier run started on this base directory and could not stop (its JVM was killed). */
+    private void stopLeftover() {
+        Path pidFile = base.resolve("server.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return;
+            }
+            String ours = "-Djboss.server.base.dir=" + base;
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    .filter(h -> h.info().arguments().map(a -> List.of(a).contains(ours)).orElse(false))
+                    .ifPresent(leftover -> {
+                        leftover.destroy();
+                        if (!awaitExit(leftover, EXIT_TIMEOUT)) {
+                            leftover.destroyForcibly();
+                            awaitExit(leftover, EXIT_TIMEOUT);
+                        }
+                    });
+        } catch (IOException | NumberFormatException e) {
+            // no readable pid: nothing of ours to stop
+        }
+    }
+
+    private void killIfAlive() {
+        if (jvm != null && jvm.isAlive()) {
+            jvm.destroyForcibly();
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (ConnectException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
