@@ -115,6 +115,11 @@ final class HeraldProcess {
         return URI.create("http://127.0.0.1:" + HTTP_PORT);
     }
 
+    /** The management interface, where WildFly serves {@code /health}. */
+    URI management() {
+        return URI.create("http://127.0.0.1:" + MANAGEMENT_PORT);
+    }
+
     long pid() {
         return jvm.pid();
     }
