@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cloudevents.CloudEvent;
 import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
@@ -16,7 +17,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.naming.InitialContext;
 import org.herald.events.EventEnvelope;
@@ -37,8 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The order service's subscription, inside the server, fed by the real
- * broker: batches applied once, failures isolated, a subject's order kept,
- * also behind an event that failed for good until it is redriven.
+ * broker: batches applied once, failures isolated, poison messages set
+ * aside, a subject's order kept (also against its delivery order, and behind
+ * an event that failed for good until it is redriven).
  */
 @ExtendWith(ArquillianExtension.class)
 class SubscriptionInContainerIT {
@@ -88,29 +92,58 @@ class SubscriptionInContainerIT {
     }
 
     @Test
-    void aPoisonMessageIsDeadLetteredWhileTheEventsAroundItAreApplied() throws Exception {
+    void poisonMessagesEndAsDeadLettersOrAreFilteredOutAndNeverStopTheFlow() throws Exception {
         String marker = UUID.randomUUID().toString();
         CloudEvent before = userRegistered(UUID.randomUUID().toString(), 1);
         CloudEvent after = userRegistered(UUID.randomUUID().toString(), 1);
+        // a user.registered whose data is no UserRegistered: a CloudEvent, so it gets the
+        // subscription's own dead letter (its subject held back), not the broker's
+        CloudEvent wrongData = io.cloudevents.core.builder.CloudEventBuilder.v1(
+                userRegistered(UUID.randomUUID().toString(), 1)).withData("application/json", "[42]".getBytes()).build();
+        // a type the subscription does not take: its selector keeps it out of the queue
+        CloudEvent unknownType = io.cloudevents.core.builder.CloudEventBuilder.v1(
+                userRegistered(UUID.randomUUID().toString(), 1)).withType("user.renamed").build();
+        String notJson = "{ this is not a CloudEvent";
+        String oversized = "x".repeat(2 * 1024 * 1024);
 
         try (JMSContext jms = HeraldJms.connectionFactory().createContext();
              JMSConsumer dlq = jms.createConsumer(HeraldJms.userEventsDeadLetters(),
                      "herald_test_marker = '" + marker + "'")) {
             send(jms, before, null);
-            jms.createProducer()
-                    .setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered") // passes the selector
+            // messages that are no CloudEvent, each with the type property that passes the selector
+            jms.createProducer().setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered")
+                    .setProperty("herald_test_marker", marker).send(HeraldJms.userEvents(), notJson);
+            jms.createProducer().setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered")
+                    .setProperty("herald_test_marker", marker).send(HeraldJms.userEvents(), oversized);
+            jms.createProducer().setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered")
                     .setProperty("herald_test_marker", marker)
-                    .send(HeraldJms.userEvents(), jms.createTextMessage("{ this is not a CloudEvent"));
+                    .send(HeraldJms.userEvents(), CloudEventMessages.body(before).getBytes()); // a BytesMessage
+            send(jms, wrongData, null);
+            send(jms, unknownType, null);
             send(jms, after, null);
 
-            Message dead = dlq.receive(TIMEOUT.toMillis());
-            assertNotNull(dead, "the poison message did not reach DLQ.user.events");
-            assertEquals("{ this is not a CloudEvent", dead.getBody(String.class));
+            Set<String> dead = new HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                Message message = dlq.receive(TIMEOUT.toMillis());
+                assertNotNull(message, "only " + dead + " reached DLQ.user.events");
+                String body = message instanceof BytesMessage ? "a BytesMessage" : message.getBody(String.class);
+                dead.add(body.length() > 1000 ? body.length() + " characters" : body);
+            }
+            assertEquals(Set.of(notJson, oversized.length() + " characters", "a BytesMessage"), dead);
         }
         for (CloudEvent event : List.of(before, after)) {
             Poll.until(() -> orders.findByUser(event.getSubject()), list -> list.size() == 1, TIMEOUT,
                     "the order of " + event.getSubject());
         }
+        String failed = Poll.until(() -> deadLetter(wrongData, "FAILED"), line -> line != null, TIMEOUT,
+                "the event with the wrong data dead-lettered");
+        assertEquals(List.of(), orders.findByUser(wrongData.getSubject()));
+        assertEquals("1 event(s) of subject " + wrongData.getSubject() + " dropped (the failed event) and released",
+                subscriber().drop(failed.split(" ", 2)[0]));
+        // filtered out by the selector: no effect and nothing to redrive, now that a later event is applied
+        assertEquals(List.of(), orders.findByUser(unknownType.getSubject()));
+        assertNull(deadLetter(unknownType, "FAILED"));
+        assertEquals(0, consumed.lastApplied(CONSUMER, unknownType.getSubject()));
     }
 
     @Test

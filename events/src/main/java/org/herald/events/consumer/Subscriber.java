@@ -261,7 +261,7 @@ public final class Subscriber implements SubscriberMBean {
                 if (DatabaseUnreachable.explains(e)) {
                     // not the events' fault: wait it out holding the batch, without a
                     // redelivery (which would count towards the broker's dead-letter limit)
-                    worker.failing("database unreachable: " + rootMessage(e));
+                    worker.failing("database unreachable: " + rootMessage(e), e);
                     worker.await(UNREACHABLE_RETRY);
                     attempt = -1; // the events get their retries in place once the database is back
                     retry = FIRST_RETRY;

@@ -98,10 +98,13 @@ public final class Worker {
         }
     }
 
-    /** Marks a round that fails while the body retries in place; logged once per outage. */
-    public void failing(String why) {
-        if (failure == null) {
-            log.warning(() -> name + " failing, retrying in place: " + why);
+        /**
+     * Marks the worker as failing for {@code why} while it retries in place;
+     * logged (with the cause) when it starts failing or fails for another reason.
+     */
+    public void failing(String why, Throwable cause) {
+        if (!why.equals(failure)) {
+            log.log(Level.WARNING, name + " failing, retrying in place: " + why, cause);
         }
         failure = why;
     }

@@ -54,6 +54,8 @@ class DatabaseOutageFaultIT {
     /** Far below the clients' 30 s timeout: a refusal is quick, not a wait for a connection. */
     private static final Duration REFUSED_WITHIN = Duration.ofSeconds(5);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** How long the database stays away at least (as long as the broker in the broker outage test). */
+    private static final Duration OUTAGE = Duration.ofSeconds(15);
     private static final String BROKER_URL = "tcp://127.0.0.1:" + HeraldProcess.BROKER_PORT;
 
     private static OwnPostgres postgres;
@@ -94,6 +96,7 @@ class DatabaseOutageFaultIT {
             assertNotNull(receiveUntil(userEvents, subject(before)), "user.registered before the outage");
 
             postgres.stopImmediately();
+            long down = System.nanoTime();
             log("database stopped");
             await(() -> get(server.management().resolve("/health/ready")),
                     response -> response.statusCode() == 503 && response.body().contains("\"DOWN\""),
@@ -108,10 +111,21 @@ class DatabaseOutageFaultIT {
             List<Outcome> outcomes = new RegistrationStream(server.http(), CLIENTS, 0).start(emails)
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Duration streamTook = Duration.ofNanos(System.nanoTime() - streamed);
-            List<Outcome> not503 = outcomes.stream().filter(o -> o.kind() != Kind.ERROR || o.status() != 503).toList();
+            List<Outcome> not503 = new ArrayList<>(outcomes.stream()
+                    .filter(o -> o.kind() != Kind.ERROR || o.status() != 503).toList());
+            // then one client goes on until the outage has lasted OUTAGE
+            int more = 0;
+            for (; System.nanoTime() - down < OUTAGE.toNanos(); more++) {
+                HttpResponse<String> response = register("outage-" + run + "-more-" + more + "@example.com");
+                if (response.statusCode() != 503) {
+                    not503.add(new Outcome("more-" + more, Kind.ERROR, response.statusCode(), null, response.body()));
+                }
+                Thread.sleep(100);
+            }
             Message leaked = userEvents.receive(1000);
-            log("%d registrations from %d clients during the outage in %d ms: %d answered 503", outcomes.size(),
-                    CLIENTS, streamTook.toMillis(), outcomes.size() - not503.size());
+            log("%d registrations from %d clients during the outage in %d ms, then %d more until %d s down:"
+                    + " %d answered other than 503", outcomes.size(), CLIENTS, streamTook.toMillis(), more,
+                    OUTAGE.toSeconds(), not503.size());
             assertAll(
                     () -> assertEquals(503, refused.statusCode(), refused.body()),
                     () -> assertEquals("application/problem+json",
@@ -125,7 +139,7 @@ class DatabaseOutageFaultIT {
 
             postgres.start();
             long back = System.nanoTime();
-            log("database started again");
+            log("database started again after %d s", Duration.ofNanos(back - down).toSeconds());
             HttpResponse<String> accepted = await(() -> register("after-" + run + "@example.com"),
                     response -> response.statusCode() != 503, "a registration accepted again");
             log("Herald accepted a registration %d ms after the database came back",
