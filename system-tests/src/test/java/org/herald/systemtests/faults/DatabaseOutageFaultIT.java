@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * readiness says DOWN, and Herald recovers by itself once the database is
  * back. The database is a PostgreSQL of the test's own ({@link OwnPostgres}),
  * stopped as a crash would stop it; Herald runs on a WildFly of its own
- * ({@link HeraldProcess}). Runs with {@code mvn -Pfaults,postgres verify -pl
+ * ({@link WildFlyProcess}). Runs with {@code mvn -Pfaults,postgres verify -pl
  * system-tests -am}; without {@code -Ppostgres} it is skipped (H2 runs inside
  * the server and cannot become unreachable on its own).
  */
@@ -56,10 +56,10 @@ class DatabaseOutageFaultIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** How long the database stays away at least (as long as the broker in the broker outage test). */
     private static final Duration OUTAGE = Duration.ofSeconds(15);
-    private static final String BROKER_URL = "tcp://127.0.0.1:" + HeraldProcess.BROKER_PORT;
+    private static final String BROKER_URL = "tcp://127.0.0.1:" + WildFlyProcess.BROKER_PORT;
 
     private static OwnPostgres postgres;
-    private static HeraldProcess server;
+    private static WildFlyProcess server;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -78,14 +78,16 @@ class DatabaseOutageFaultIT {
     void whileTheDatabaseIsDownRegistrationsGet503AndNoEventLeavesThenHeraldRecoversByItself() throws Exception {
         assumeTrue("postgres".equals(System.getProperty("herald.db")),
                 "needs -Ppostgres: H2 runs inside the server and cannot become unreachable on its own");
+        assumeTrue("wildfly".equals(System.getProperty("herald.faults.runtime", "wildfly")),
+                "on WildFly only: Payara's PostgreSQL pool is not pointed elsewhere by the environment");
         postgres = OwnPostgres.create();
         postgres.start();
         Path base = Path.of(System.getProperty("herald.faults.base.dir") + "-database-outage");
-        server = HeraldProcess.prepare(Path.of(System.getProperty("jboss.home")),
+        server = WildFlyProcess.prepare(Path.of(System.getProperty("jboss.home")),
                 Path.of(System.getProperty("herald.ear")), base,
                 Map.of("HERALD_DB_PORT", String.valueOf(OwnPostgres.PORT), "HERALD_DB_NAME", OwnPostgres.DATABASE,
                         "HERALD_DB_USER", OwnPostgres.USER));
-        FaultDatabase.of("postgres", base).checkServerConfiguration(server.configuration());
+        FaultDatabase.of("postgres", server.h2Database()).checkServerConfiguration(server.configuration());
         server.start();
         String run = UUID.randomUUID().toString().substring(0, 8);
 

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Herald's database as the fault test uses it, read directly with JDBC.
- * H2 (default): the file under the server's base directory, opened read-only
- * and only while no server runs (H2 allows one process). PostgreSQL
+ * H2 (default): the server's file, emptied before the first start, opened
+ * read-only and only while no server runs (H2 allows one process). PostgreSQL
  * ({@code -Ppostgres}): a database of the test's own, {@value #POSTGRES_DATABASE},
  * created empty at the start (the suites use {@code test}), on the server
  * the datasource names ({@code HERALD_DB_*} environment variables or its defaults).
@@ -21,9 +21,10 @@ abstract class FaultDatabase {
 
     static final String POSTGRES_DATABASE = "herald_faults";
 
-    static FaultDatabase of(String name, Path base) {
+    /** {@code h2File}: where the server keeps the H2 database ({@link HeraldServer#h2Database()}). */
+    static FaultDatabase of(String name, Path h2File) {
         return switch (name) {
-            case "h2" -> new H2(base);
+            case "h2" -> new H2(h2File);
             case "postgres" -> new Postgres();
             default -> throw new IllegalArgumentException("herald.db must be h2 or postgres, not " + name);
         };
@@ -32,8 +33,10 @@ abstract class FaultDatabase {
     /** Makes the database empty before the first start. */
     abstract void prepare() throws SQLException;
 
-    /** Environment for the server, so that its datasource finds this database. */
-    abstract Map<String, String> serverEnvironment();
+    /** Environment for a WildFly server, so that its datasource finds database {@code name}. */
+    static Map<String, String> serverEnvironment(String name) {
+        return name.equals("postgres") ? Map.of("HERALD_DB_NAME", POSTGRES_DATABASE) : Map.of();
+    }
 
     /** The text the server's configuration must contain for its datasource to be this database. */
     abstract String expectedConnectionUrl();
@@ -58,18 +61,19 @@ abstract class FaultDatabase {
     private static final class H2 extends FaultDatabase {
         private final Path file;
 
-        H2(Path base) {
-            this.file = base.resolve("data/herald/herald"); // datasource-h2.cli: ${jboss.server.data.dir}/herald/herald
+        H2(Path file) {
+            this.file = file;
         }
 
         @Override
-        void prepare() {
-            // a fresh base directory has no database yet
-        }
-
-        @Override
-        Map<String, String> serverEnvironment() {
-            return Map.of();
+        void prepare() throws SQLException {
+            for (String suffix : new String[] {".mv.db", ".trace.db", ".lock.db"}) {
+                try {
+                    Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+                } catch (IOException e) {
+                    throw new SQLException("Could not remove " + file + suffix, e);
+                }
+            }
         }
 
         @Override
@@ -96,11 +100,6 @@ abstract class FaultDatabase {
                 statement.execute("DROP DATABASE IF EXISTS " + POSTGRES_DATABASE);
                 statement.execute("CREATE DATABASE " + POSTGRES_DATABASE);
             }
-        }
-
-        @Override
-        Map<String, String> serverEnvironment() {
-            return Map.of("HERALD_DB_NAME", POSTGRES_DATABASE);
         }
 
         @Override

@@ -6,9 +6,6 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +15,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Herald on a WildFly of its own, started without Arquillian so that the test
- * can kill it: the provisioned server (server-config) with a fresh base
- * directory, herald.ear in its {@code deployments/}, ports shifted by
- * {@value #PORT_OFFSET}. The server JVM is known by its pid only (the java
- * child of {@code standalone.sh}), and only that pid is ever signalled.
+ * Herald on a WildFly of its own: the provisioned server (server-config) with
+ * a fresh base directory, herald.ear in its {@code deployments/}, ports
+ * shifted by {@value #PORT_OFFSET}. The server JVM is the java child of
+ * {@code standalone.sh}, known by the pid file the script writes.
  */
-final class HeraldProcess {
+final class WildFlyProcess extends HeraldServer {
 
     static final int PORT_OFFSET = 200;
     static final int HTTP_PORT = 8080 + PORT_OFFSET;
@@ -40,24 +35,17 @@ final class HeraldProcess {
     private static final String JAVA_OPTS = "-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m"
             + " -XX:+UseSerialGC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman"
             + " -Djava.awt.headless=true";
-    /** PBKDF2 at its floor: thousands of registrations in seconds on two cores; hashing cost is not under test. */
-    private static final String PASSWORD_ITERATIONS = "1024";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path wildflyHome;
     private final Path base;
     private final Map<String, String> environment;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process shell;
-    private ProcessHandle jvm;
     private int starts;
 
-    private HeraldProcess(Path wildflyHome, Path base, Map<String, String> environment) {
+    private WildFlyProcess(Path wildflyHome, Path base, Map<String, String> environment) {
         this.wildflyHome = wildflyHome;
         this.base = base;
         this.environment = environment;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::killIfAlive, "herald-process-cleanup"));
     }
 
     /**
@@ -65,7 +53,7 @@ final class HeraldProcess {
      * deployments, then the EAR. Stops first a server an earlier, interrupted run left on this
      * base directory (found by the pid file and its own command line, nothing else).
      */
-    static HeraldProcess prepare(Path wildflyHome, Path ear, Path base, Map<String, String> environment) {
+    static WildFlyProcess prepare(Path wildflyHome, Path ear, Path base, Map<String, String> environment) {
         Path standalone = wildflyHome.resolve("standalone");
         if (!Files.isExecutable(wildflyHome.resolve("bin/standalone.sh"))) {
             throw new IllegalStateException("No provisioned WildFly at " + wildflyHome + " (build server-config first)");
@@ -73,7 +61,7 @@ final class HeraldProcess {
         if (!Files.isRegularFile(ear)) {
             throw new IllegalStateException("No EAR at " + ear);
         }
-        HeraldProcess process = new HeraldProcess(wildflyHome, base, environment);
+        WildFlyProcess process = new WildFlyProcess(wildflyHome, base, environment);
         process.stopLeftover();
         try {
             deleteTree(base);
@@ -102,15 +90,17 @@ final class HeraldProcess {
         return process;
     }
 
-    Path base() {
-        return base;
-    }
-
-    /** The server's configuration file in this base directory. */
+    @Override
     Path configuration() {
         return base.resolve("configuration/standalone-full.xml");
     }
 
+    @Override
+    Path h2Database() {
+        return base.resolve("data/herald/herald"); // datasource-h2.cli: ${jboss.server.data.dir}/herald/herald
+    }
+
+    @Override
     URI http() {
         return URI.create("http://127.0.0.1:" + HTTP_PORT);
     }
@@ -120,11 +110,7 @@ final class HeraldProcess {
         return URI.create("http://127.0.0.1:" + MANAGEMENT_PORT);
     }
 
-    long pid() {
-        return jvm.pid();
-    }
-
-    /** Starts the server and waits until the API answers; returns the time from launch to ready. */
+    @Override
     Duration start() throws IOException, InterruptedException {
         if (jvm != null && jvm.isAlive()) {
             throw new IllegalStateException("Herald is already running as pid " + jvm.pid());
@@ -157,37 +143,35 @@ final class HeraldProcess {
         shell = builder.start();
         shell.getOutputStream().close();
         jvm = awaitJvm(pidFile, console, launched);
-        awaitReady(console, launched);
+        awaitReady(launched, () -> {
+            failIfShellExited(console);
+            if (startedWithErrors(console)) {
+                throw new IllegalStateException("WildFly started with errors; see " + console);
+            }
+        });
         return Duration.ofNanos(System.nanoTime() - launched);
     }
 
     /** SIGKILL to the server JVM, then waits until it and its start script are gone. */
+    @Override
     void killNine() throws InterruptedException {
-        jvm.destroyForcibly();
-        if (!awaitExit(jvm, EXIT_TIMEOUT)) {
-            throw new IllegalStateException("Server JVM " + jvm.pid() + " still alive after SIGKILL");
-        }
+        super.killNine();
         if (!shell.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             throw new IllegalStateException("standalone.sh still running after its JVM was killed");
         }
     }
 
     /** SIGTERM to the server JVM (a clean shutdown), SIGKILL if it has not exited in time. Safe to repeat. */
+    @Override
     void stop() {
-        if (jvm != null && jvm.isAlive()) {
-            jvm.destroy();
-            if (!awaitExit(jvm, EXIT_TIMEOUT)) {
-                jvm.destroyForcibly();
-                awaitExit(jvm, EXIT_TIMEOUT);
-            }
-        }
+        terminate(jvm);
         if (shell != null && shell.isAlive()) {
             shell.destroy();
             awaitExit(shell.toHandle(), Duration.ofSeconds(10));
         }
     }
 
-    /** The server logs of this base directory, earlier starts first. */
+    @Override
     List<Path> logs() throws IOException {
         try (Stream<Path> files = Files.list(base.resolve("log"))) {
             return files.filter(f -> f.getFileName().toString().startsWith("server"))
@@ -216,33 +200,6 @@ final class HeraldProcess {
         throw new IllegalStateException("No server JVM pid in " + pidFile + " within " + READY_TIMEOUT);
     }
 
-    private void awaitReady(Path console, long launched) throws IOException, InterruptedException {
-        URI probe = http().resolve("/api/orders?userId=" + UUID.randomUUID());
-        long deadline = launched + READY_TIMEOUT.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            failIfShellExited(console);
-            if (!jvm.isAlive()) {
-                throw new IllegalStateException("Server JVM " + jvm.pid() + " exited during start; see " + console);
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                last = "HTTP " + response.statusCode();
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            if (startedWithErrors(console)) {
-                throw new IllegalStateException("WildFly started with errors; see " + console);
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("Herald not ready within " + READY_TIMEOUT + " (last: " + last + "); see " + console);
-    }
-
     private static boolean startedWithErrors(Path console) throws IOException {
         return Files.isRegularFile(console) && new String(Files.readAllBytes(console), StandardCharsets.ISO_8859_1)
                 .lines().anyMatch(line -> line.contains("WFLYSRV0026") && line.contains("with errors"));
@@ -264,35 +221,9 @@ final class HeraldProcess {
             String ours = "-Djboss.server.base.dir=" + base;
             ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
                     .filter(h -> h.info().arguments().map(a -> List.of(a).contains(ours)).orElse(false))
-                    .ifPresent(leftover -> {
-                        leftover.destroy();
-                        if (!awaitExit(leftover, EXIT_TIMEOUT)) {
-                            leftover.destroyForcibly();
-                            awaitExit(leftover, EXIT_TIMEOUT);
-                        }
-                    });
+                    .ifPresent(HeraldServer::terminate);
         } catch (IOException | NumberFormatException e) {
             // no readable pid: nothing of ours to stop
-        }
-    }
-
-    private void killIfAlive() {
-        if (jvm != null && jvm.isAlive()) {
-            jvm.destroyForcibly();
-        }
-    }
-
-    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !process.isAlive();
         }
     }
 

@@ -1,0 +1,167 @@
+package org.herald.systemtests.faults;
+
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * Herald on the Payara Server domain {@value #DOMAIN} that server-config
+ * provisions, with the standalone broker the build starts for the Payara
+ * runtime (payara.sh start). The test restarts the domain with its own
+ * environment and deploys herald.ear once; the deployment survives restarts.
+ * The server JVM is known by the pid the domain writes ({@code config/pid});
+ * a clean stop is {@code asadmin stop-domain}, then SIGKILL to that pid.
+ */
+final class PayaraProcess extends HeraldServer {
+
+    static final String DOMAIN = "herald";
+    /** The standalone broker and its admin user (jms-config/broker.sh create). */
+    private static final String BROKER_URL = "tcp://127.0.0.1:61616";
+    private static final String BROKER_USER = "herald";
+    private static final String BROKER_PASSWORD = "herald-1";
+    private static final String ORDER_SUBSCRIPTION = "order-service-user-registered";
+    private static final Duration ASADMIN_TIMEOUT = Duration.ofSeconds(240);
+
+    private final Path payaraHome;
+    private final Path domain;
+    private final Path ear;
+    private final Path output;
+    private boolean deployed;
+
+    private PayaraProcess(Path payaraHome, Path ear, Path output) {
+        this.payaraHome = payaraHome;
+        this.domain = payaraHome.resolve("glassfish/domains/" + DOMAIN);
+        this.ear = ear;
+        this.output = output;
+    }
+
+    /**
+     * The provisioned domain, stopped (the build started it for the Arquillian suites,
+     * without Herald deployed); asadmin's output goes to {@code output}.
+     */
+    static PayaraProcess prepare(Path payaraHome, Path ear, Path output) throws IOException, InterruptedException {
+        if (!Files.isDirectory(payaraHome.resolve("glassfish/domains/" + DOMAIN))) {
+            throw new IllegalStateException("No provisioned Payara domain in " + payaraHome
+                    + " (build server-config with -Dherald.runtime=payara first)");
+        }
+        if (!Files.isRegularFile(ear)) {
+            throw new IllegalStateException("No EAR at " + ear);
+        }
+        Files.createDirectories(output);
+        PayaraProcess process = new PayaraProcess(payaraHome, ear, output);
+        process.asadmin("stop-domain", DOMAIN);
+        drainOrderSubscription();
+        return process;
+    }
+
+    /**
+     * The standalone broker keeps its journal between runs, and with it events an earlier run
+     * left in the order service's subscription: taken off here, so that the orders this test
+     * counts are those of its own registrations.
+     */
+    private static void drainOrderSubscription() {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(BROKER_URL);
+             JMSContext context = factory.createContext(BROKER_USER, BROKER_PASSWORD, JMSContext.AUTO_ACKNOWLEDGE);
+             // the subscription's queue by its fully qualified name (address::queue)
+             JMSConsumer consumer = context.createConsumer(
+                     context.createQueue("jms.topic.user.events::" + ORDER_SUBSCRIPTION))) {
+            int drained = 0;
+            while (consumer.receive(500) != null) {
+                drained++;
+            }
+            System.out.printf("[fault] %d event(s) an earlier run left in %s taken off%n", drained, ORDER_SUBSCRIPTION);
+        }
+    }
+
+    @Override
+    URI http() {
+        return URI.create("http://127.0.0.1:8080");
+    }
+
+    @Override
+    Path configuration() {
+        return domain.resolve("config/domain.xml");
+    }
+
+    @Override
+    Path h2Database() {
+        // the pool's URL in server-config/pom.xml: ${project.build.directory}/payara-data/herald
+        return payaraHome.resolveSibling("payara-data/herald");
+    }
+
+    @Override
+    Duration start() throws IOException, InterruptedException {
+        if (jvm != null && jvm.isAlive()) {
+            throw new IllegalStateException("Herald is already running as pid " + jvm.pid());
+        }
+        long launched = System.nanoTime();
+        Path pidFile = domain.resolve("config/pid");
+        Files.deleteIfExists(pidFile);
+        asadmin("start-domain", DOMAIN);
+        jvm = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                .orElseThrow(() -> new IllegalStateException("No Payara JVM with the pid in " + pidFile));
+        if (!deployed) {
+            asadmin("deploy", "--force=true", "--name", "herald", ear.toString());
+            deployed = true;
+        }
+        awaitReady(launched, () -> { });
+        return Duration.ofNanos(System.nanoTime() - launched);
+    }
+
+    @Override
+    void stop() {
+        if (jvm != null && jvm.isAlive()) {
+            try {
+                asadmin("stop-domain", DOMAIN);
+            } catch (IOException | RuntimeException e) {
+                // the pid below is the last word
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            terminate(jvm);
+        }
+    }
+
+    @Override
+    List<Path> logs() throws IOException {
+        try (Stream<Path> files = Files.list(domain.resolve("logs"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("server.log"))
+                    .sorted(Comparator.comparing(f -> f.toFile().lastModified()))
+                    .toList();
+        }
+    }
+
+    /**
+     * Runs asadmin; fails unless it succeeds ({@code stop-domain} of a stopped domain counts as
+     * success). The server inherits this environment: the hashing cost below reaches Herald
+     * through MicroProfile Config's environment variables.
+     */
+    private void asadmin(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(payaraHome.resolve("bin/asadmin").toString()));
+        command.addAll(List.of(arguments));
+        Path log = output.resolve("asadmin-" + arguments[0] + ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("HERALD_PASSWORD_ITERATIONS", PASSWORD_ITERATIONS);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(ASADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("asadmin " + arguments[0] + " did not finish within " + ASADMIN_TIMEOUT);
+        }
+        if (process.exitValue() != 0 && !arguments[0].equals("stop-domain")) {
+            throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed (exit "
+                    + process.exitValue() + "); see " + log);
+        }
+    }
+}
