@@ -59,6 +59,16 @@ final class ExternalSubscriber implements AutoCloseable {
         };
     }
 
+    static Predicate<TextMessage> typeAndSubject(String type, String subject) {
+        return subject(subject).and(message -> {
+            try {
+                return type.equals(message.getStringProperty("cloudEvents_type"));
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Override
     public void close() {
         consumer.close();

@@ -16,6 +16,10 @@ import java.util.UUID;
 final class HeraldClient {
 
     static final URI BASE = URI.create(System.getProperty("herald.url", "http://localhost:8080"));
+    /** The password of every user {@link #registration} makes. */
+    static final String PASSWORD = "correct-horse-battery";
+    /** The administrator the test servers know (HERALD_ADMIN_EMAILS, system-tests/pom.xml). */
+    static final String ADMIN_EMAIL = "admin@herald.test";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -31,9 +35,29 @@ final class HeraldClient {
         return send(HttpRequest.newBuilder(BASE.resolve(path)).GET());
     }
 
+    /** A request without a body, with {@code Authorization: Bearer <token>} unless the token is null. */
+    HttpResponse<String> withToken(String method, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    /** Logs in; the token of a 200, otherwise fails with the answer. */
+    String login(String email, String password) {
+        HttpResponse<String> response = postJson("/api/auth/login", Json.createObjectBuilder()
+                .add("email", email).add("password", password).build().toString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login of " + email + ": " + response.statusCode() + " " + response.body());
+        }
+        return object(response).getString("token");
+    }
+
     static String registration(String email) {
         return Json.createObjectBuilder()
-                .add("email", email).add("name", "Grace Hopper").add("password", "correct-horse-battery")
+                .add("email", email).add("name", "Grace Hopper").add("password", PASSWORD)
                 .build().toString();
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 
@@ -26,6 +27,8 @@ public class PasswordHashing {
     Instance<Pbkdf2PasswordHash> container;
 
     private Pbkdf2PasswordHash hash;
+    /** A hash of a random password, verified against when the email is unknown. */
+    private String unknownUser;
 
     @Inject
     @ConfigProperty(name = "herald.password.iterations", defaultValue = "210000")
@@ -39,9 +42,28 @@ public class PasswordHashing {
                 "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        unknownUser = hash(UUID.randomUUID().toString());
     }
 
     public String hash(String password) {
         return hash.generate(password.toCharArray());
+    }
+
+    /** Whether {@code password} matches {@code stored}, a hash this class made. */
+    public boolean verify(String password, String stored) {
+        return hash.verify(password.toCharArray(), stored);
+    }
+
+    /**
+     * The work of a verification, for an email nobody registered: the answer
+     * must not come sooner than for a wrong password.
+     */
+    public void verifyNothing(String password) {
+        hash.verify(password.toCharArray(), unknownUser);
+    }
+
+    /** Whether {@code stored} was made with other parameters than those in force now. */
+    public boolean outdated(String stored) {
+        return !stored.startsWith("PBKDF2WithHmacSHA512:" + iterations + ":");
     }
 }

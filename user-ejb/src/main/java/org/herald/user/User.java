@@ -3,6 +3,7 @@ package org.herald.user;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +13,10 @@ import java.util.UUID;
 /** A registered user. The password is kept only as a PBKDF2 hash. */
 @Entity
 @Table(name = "users")
+@NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
 public class User {
+
+    static final String BY_EMAIL = "User.byEmail";
 
     @Id
     @Column(length = 36)
@@ -43,6 +47,15 @@ public class User {
 
     public String id() {
         return id;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    /** A new hash of the same password, with the parameters in force now. */
+    void rehashed(String hash) {
+        this.passwordHash = hash;
     }
 
     UserProfile profile() {

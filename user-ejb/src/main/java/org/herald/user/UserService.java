@@ -8,12 +8,15 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.herald.events.EventEnvelope;
 import org.herald.events.EventPublisher;
 import org.herald.events.catalogue.EventType;
+import org.herald.events.catalogue.UserLoggedIn;
 import org.herald.events.catalogue.UserRegistered;
 
 /**
@@ -62,6 +65,33 @@ public class UserService {
         events.publish(event);
         LOG.fine(() -> "Registered user " + profile.id() + ", event " + event.getId());
         return profile;
+    }
+
+    /**
+     * The user with this email and password, or empty. An unknown email and a
+     * wrong password look the same and take as long (a hash is verified either
+     * way). A hash made with other parameters than today's is replaced.
+     * Publishes {@code user.logged-in}.
+     */
+    public Optional<UserProfile> authenticate(String email, String password) {
+        Optional<User> found = em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", email.trim().toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
+            passwords.verifyNothing(password);
+            return Optional.empty();
+        }
+        User user = found.get();
+        if (!passwords.verify(password, user.passwordHash())) {
+            return Optional.empty();
+        }
+        if (passwords.outdated(user.passwordHash())) {
+            user.rehashed(passwords.hash(password));
+        }
+        UserProfile profile = user.profile();
+        events.publish(EventEnvelope.first(EventType.USER_LOGGED_IN, SOURCE, profile.id(),
+                new UserLoggedIn(profile.id(), profile.email(), OffsetDateTime.now(ZoneOffset.UTC))));
+        return Optional.of(profile);
     }
 
     public Optional<UserProfile> find(String id) {

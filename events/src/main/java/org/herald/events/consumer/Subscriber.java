@@ -306,7 +306,7 @@ public final class Subscriber implements SubscriberMBean {
 
     @Override
     public String[] getDeadLetters() {
-        return consumed.deadLetters(subscription.name()).stream()
+        return deadLetters().stream()
                 .map(entry -> entry.id() + " " + entry.state() + " " + entry.event().getType() + " "
                         + entry.event().getId() + " subject=" + entry.event().getSubject() + " sequence="
                         + EventEnvelope.sequenceOf(entry.event()) + " attempts=" + entry.attempts() + " at "
@@ -316,24 +316,41 @@ public final class Subscriber implements SubscriberMBean {
 
     @Override
     public String redrive(String id) throws Exception {
-        return released(consumed.release(subscription.name(), id, false, handler), "redriven");
+        return summary(release(id, false), "redriven");
     }
 
     @Override
     public String drop(String id) throws Exception {
-        List<DeadLetters.Entry> released = consumed.release(subscription.name(), id, true, handler);
-        released.stream().filter(entry -> entry.state().equals(DeadLetters.FAILED)).forEach(entry ->
-                LOG.warning(() -> "Subscription " + subscription.name() + ": dead-lettered event "
-                        + entry.event().getId() + " of " + entry.event().getSubject() + " dropped, never applied"));
-        return released(released, "dropped (the failed event) and released");
+        return summary(release(id, true), "dropped (the failed event) and released");
     }
 
-    private String released(List<DeadLetters.Entry> entries, String what) {
-        if (entries.isEmpty()) {
-            throw new IllegalArgumentException("No dead letter " + "of " + subscription.name() + " with that id");
+    /** The dead letters of this subscription and the events parked behind them, subject by subject. */
+    public List<DeadLetters.Entry> deadLetters() {
+        return consumed.deadLetters(subscription.name());
+    }
+
+    /**
+     * Applies (or, with {@code drop}, drops) the failed event of the subject of
+     * entry {@code id}, then applies the events parked behind it, in order.
+     *
+     * @return the entries released; empty if this subscription has no entry {@code id}
+     */
+    public List<DeadLetters.Entry> release(String id, boolean drop) throws Exception {
+        List<DeadLetters.Entry> released = consumed.release(subscription.name(), id, drop, handler);
+        if (!released.isEmpty()) {
+            released.stream().filter(entry -> drop && entry.state().equals(DeadLetters.FAILED)).forEach(entry ->
+                    LOG.warning(() -> "Subscription " + subscription.name() + ": dead-lettered event "
+                            + entry.event().getId() + " of " + entry.event().getSubject() + " dropped, never applied"));
+            LOG.info(() -> "Subscription " + subscription.name() + ": " + released.size() + " event(s) of "
+                    + released.get(0).event().getSubject() + (drop ? " released after a drop" : " redriven"));
         }
-        LOG.info(() -> "Subscription " + subscription.name() + ": " + entries.size() + " event(s) of "
-                + entries.get(0).event().getSubject() + " " + what);
+        return released;
+    }
+
+    private String summary(List<DeadLetters.Entry> entries, String what) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("No dead letter of " + subscription.name() + " with that id");
+        }
         return entries.size() + " event(s) of subject " + entries.get(0).event().getSubject() + " " + what;
     }
 
