@@ -12,7 +12,10 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,8 +56,11 @@ class SubscriptionInContainerIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return HeraldDeployment.withTests(SubscriptionInContainerIT.class, HeraldJms.class, Poll.class,
-                EventStoreRows.class, EventStoreRows.Row.class);
+                EventStoreRows.class, EventStoreRows.Row.class, HeraldClient.class);
     }
+
+    /** Herald's HTTP API, called from inside the server as any client would. */
+    private final HeraldClient http = new HeraldClient();
 
     @Inject
     ConsumedEvents consumed;
@@ -201,9 +207,18 @@ class SubscriptionInContainerIT {
             assertEquals(1, consumed.lastApplied(CONSUMER, userId), "an event overtook the dead letter");
             assertEquals(1, orders.findByUser(userId).size());
 
+            // the operator's view and redrive, over HTTP as an admin (/api/dlq)
+            String token = adminToken();
+            String id = failed.split(" ", 2)[0];
+            JsonArray listed = HeraldClient.json(http.withToken("GET", "/api/dlq", token)).asJsonArray();
+            assertEquals(List.of("FAILED " + second.getId(), "PARKED " + third.getId()), listed.stream()
+                    .map(JsonValue::asJsonObject).filter(entry -> userId.equals(entry.getString("subject")))
+                    .map(entry -> entry.getString("state") + " " + entry.getString("eventId")).toList());
             assertEquals(1, EventStoreRows.update("DELETE FROM orders WHERE id = ?", blocker), "the blocking order");
-            String released = subscriber().redrive(failed.split(" ", 2)[0]);
-            assertEquals("2 event(s) of subject " + userId + " redriven", released);
+            HttpResponse<String> redriven = http.withToken("POST", "/api/dlq/" + id + "/redrive", token);
+            assertEquals(200, redriven.statusCode(), redriven.body());
+            assertEquals(List.of(second.getId(), third.getId()), HeraldClient.json(redriven).asJsonArray().stream()
+                    .map(entry -> entry.asJsonObject().getString("eventId")).toList());
         }
         assertEquals(3, consumed.lastApplied(CONSUMER, userId));
         assertNull(deadLetter(second, "FAILED"));
@@ -229,8 +244,8 @@ class SubscriptionInContainerIT {
                     "the second event dead-lettered");
             Poll.until(() -> deadLetter(third, "PARKED"), line -> line != null, TIMEOUT, "the third event parked");
 
-            assertEquals("2 event(s) of subject " + userId + " dropped (the failed event) and released",
-                    subscriber().drop(failed.split(" ", 2)[0]));
+            HttpResponse<String> dropped = http.withToken("DELETE", "/api/dlq/" + failed.split(" ", 2)[0], adminToken());
+            assertEquals(204, dropped.statusCode(), dropped.body());
         }
         assertEquals(3, consumed.lastApplied(CONSUMER, userId), "the parked event, applied");
         assertNull(deadLetter(second, "FAILED"));
@@ -279,6 +294,12 @@ class SubscriptionInContainerIT {
         assertEquals(5, orders.findByUser(userId).size());
         assertTrue(onlyOrderCreatedBy(late).position() < onlyOrderCreatedBy(fourth).position(),
                 "the parked event overtook the redriven one");
+    }
+
+    /** A token of the test server's administrator (HERALD_ADMIN_EMAILS, system-tests/pom.xml). */
+    private String adminToken() {
+        http.postJson("/api/users", HeraldClient.registration(HeraldClient.ADMIN_EMAIL)); // 201, or 409 if there
+        return http.login(HeraldClient.ADMIN_EMAIL, HeraldClient.PASSWORD);
     }
 
     /** An order that claims {@code event} as its cause: applying the event fails until it is deleted. */
