@@ -1,7 +1,5 @@
 package org.herald.systemtests.faults;
 
-import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSContext;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,7 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 
 /**
  * Herald on the Payara Server domain {@value #DOMAIN} that server-config
@@ -49,7 +53,7 @@ final class PayaraProcess extends HeraldServer {
      * The provisioned domain, stopped (the build started it for the Arquillian suites,
      * without Herald deployed); asadmin's output goes to {@code output}.
      */
-    static PayaraProcess prepare(Path payaraHome, Path ear, Path output) throws IOException, InterruptedException {
+    static PayaraProcess prepare(Path payaraHome, Path ear, Path output) throws Exception {
         if (!Files.isDirectory(payaraHome.resolve("glassfish/domains/" + DOMAIN))) {
             throw new IllegalStateException("No provisioned Payara domain in " + payaraHome
                     + " (build server-config with -Dherald.runtime=payara first)");
@@ -67,17 +71,24 @@ final class PayaraProcess extends HeraldServer {
     /**
      * The standalone broker keeps its journal between runs, and with it events an earlier run
      * left in the order service's subscription: taken off here, so that the orders this test
-     * counts are those of its own registrations.
+     * counts are those of its own registrations. On a new broker the subscription does not
+     * exist yet (Herald creates it), and there is nothing to take.
      */
-    private static void drainOrderSubscription() {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(BROKER_URL);
-             JMSContext context = factory.createContext(BROKER_USER, BROKER_PASSWORD, JMSContext.AUTO_ACKNOWLEDGE);
-             // the subscription's queue by its fully qualified name (address::queue)
-             JMSConsumer consumer = context.createConsumer(
-                     context.createQueue("jms.topic.user.events::" + ORDER_SUBSCRIPTION))) {
+    private static void drainOrderSubscription() throws Exception {
+        SimpleString queue = SimpleString.of(ORDER_SUBSCRIPTION);
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(BROKER_URL);
+             ClientSessionFactory factory = locator.createSessionFactory();
+             ClientSession session = factory.createSession(BROKER_USER, BROKER_PASSWORD, false, true, true, false, 0)) {
+            if (!session.queueQuery(queue).isExists()) {
+                return;
+            }
+            session.start();
             int drained = 0;
-            while (consumer.receive(500) != null) {
-                drained++;
+            try (ClientConsumer consumer = session.createConsumer(queue)) {
+                for (ClientMessage message = consumer.receive(500); message != null; message = consumer.receive(500)) {
+                    message.acknowledge();
+                    drained++;
+                }
             }
             System.out.printf("[fault] %d event(s) an earlier run left in %s taken off%n", drained, ORDER_SUBSCRIPTION);
         }
