@@ -10,14 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +165,7 @@ public class ConsumedEvents {
         Set<String> heldBack = new HashSet<>(DeadLetters.heldBack(connection, consumer, subjects));
         int late = 0;
         if (refuseLate) {
-            Map<String, Long> lastApplied = lastApplied(connection, consumer, subjects);
+            Map<String, Long> lastApplied = ConsumerRows.lastSequences(connection, consumer, subjects);
             for (CloudEvent event : List.copyOf(fresh.values())) {
                 Long sequence = EventEnvelope.sequenceOf(event);
                 Long last = lastApplied.get(event.getSubject());
@@ -205,32 +202,6 @@ public class ConsumedEvents {
         return bySubject.values().stream().flatMap(list -> list.stream().sorted(bySequence)).toList();
     }
 
-    /** The highest sequence number {@code consumer} has applied, per subject among {@code subjects}. */
-    private static Map<String, Long> lastApplied(Connection connection, String consumer, List<String> subjects)
-            throws SQLException {
-        Map<String, Long> last = new HashMap<>();
-        if (subjects.isEmpty()) {
-            return last;
-        }
-        String marks = String.join(", ", Collections.nCopies(subjects.size(), "?"));
-        try (PreparedStatement query = connection.prepareStatement("SELECT subject, MAX(sequence) FROM consumed_event"
-                + " WHERE consumer = ? AND subject IN (" + marks + ") GROUP BY subject")) {
-            query.setString(1, consumer);
-            for (int i = 0; i < subjects.size(); i++) {
-                query.setString(i + 2, subjects.get(i));
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long sequence = rows.getLong(2);
-                    if (!rows.wasNull()) {
-                        last.put(rows.getString(1), sequence);
-                    }
-                }
-            }
-        }
-        return last;
-    }
-
     /** The highest sequence number of {@code subject} that {@code consumer} has applied, or 0. */
     public long lastApplied(String consumer, String subject) {
         try (Connection connection = database.source().getConnection();
@@ -256,12 +227,7 @@ public class ConsumedEvents {
                 insert.setString(1, consumer);
                 insert.setString(2, event.getId());
                 insert.setString(3, event.getSubject());
-                Long sequence = EventEnvelope.sequenceOf(event);
-                if (sequence != null) {
-                    insert.setLong(4, sequence);
-                } else {
-                    insert.setNull(4, Types.BIGINT);
-                }
+                ConsumerRows.setSequence(insert, 4, event);
                 insert.setObject(5, now);
                 insert.addBatch();
             }

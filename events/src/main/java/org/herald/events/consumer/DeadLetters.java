@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.herald.events.EventEnvelope;
 import org.herald.events.jms.CloudEventMessages;
 import org.herald.events.json.JsonEventFormat;
 
@@ -53,12 +51,7 @@ public final class DeadLetters {
             insert.setString(2, consumer);
             insert.setString(3, event.getId());
             insert.setString(4, event.getSubject());
-            Long sequence = EventEnvelope.sequenceOf(event);
-            if (sequence != null) {
-                insert.setLong(5, sequence);
-            } else {
-                insert.setNull(5, Types.BIGINT);
-            }
+            ConsumerRows.setSequence(insert, 5, event);
             insert.setString(6, state);
             insert.setString(7, reason == null ? null : reason.substring(0, Math.min(reason.length(), 1000)));
             insert.setInt(8, attempts);

@@ -5,13 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Herald on an application server that a fault test starts, kills and stops
@@ -90,6 +93,15 @@ abstract class HeraldServer {
             Thread.sleep(250);
         }
         throw new IllegalStateException("Herald not ready within " + READY_TIMEOUT + " (last: " + last + ")");
+    }
+
+    /** The files of {@code directory} whose names start with {@code prefix}, oldest first. */
+    static List<Path> oldestFirst(Path directory, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .sorted(Comparator.comparing(f -> f.toFile().lastModified()))
+                    .toList();
+        }
     }
 
     /** SIGTERM, then SIGKILL if {@code process} has not exited in time. */

@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
@@ -145,11 +143,7 @@ final class PayaraProcess extends HeraldServer {
 
     @Override
     List<Path> logs() throws IOException {
-        try (Stream<Path> files = Files.list(domain.resolve("logs"))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("server.log"))
-                    .sorted(Comparator.comparing(f -> f.toFile().lastModified()))
-                    .toList();
-        }
+        return oldestFirst(domain.resolve("logs"), "server.log");
     }
 
     /**

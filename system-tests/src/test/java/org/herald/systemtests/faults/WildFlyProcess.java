@@ -173,11 +173,7 @@ final class WildFlyProcess extends HeraldServer {
 
     @Override
     List<Path> logs() throws IOException {
-        try (Stream<Path> files = Files.list(base.resolve("log"))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("server"))
-                    .sorted(Comparator.comparing(f -> f.toFile().lastModified()))
-                    .toList();
-        }
+        return oldestFirst(base.resolve("log"), "server");
     }
 
     private ProcessHandle awaitJvm(Path pidFile, Path console, long launched)
