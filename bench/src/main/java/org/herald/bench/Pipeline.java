@@ -21,7 +21,10 @@ import org.HdrHistogram.Histogram;
  * JMS transaction from {@value #SENDERS} publishers, at half the drain's
  * maximum (capped by {@code --max-rate}); each event's latency runs from its
  * intended publish time to its {@code order.created} reaching the external
- * subscriber. No HTTP, no password hashing.
+ * subscriber. No HTTP, no password hashing — unless {@code --login-flood N}:
+ * then N clients log in meanwhile as fast as the server answers
+ * ({@link LoginFlood}), keeping password hashing busy, and the phase is
+ * written under {@code --name} to set beside the one without.
  */
 final class Pipeline {
 
@@ -33,6 +36,8 @@ final class Pipeline {
     static void run(Args args) throws Exception {
         PhaseContext ctx = new PhaseContext(args);
         double seconds = args.getDouble("seconds", 10);
+        String name = args.get("name", "pipeline");
+        int floodClients = args.getInt("login-flood", 0);
         double drainRate = Double.parseDouble(Files.readString(ctx.phases().resolve("drain-rate.txt")).trim());
         double rate = Math.max(10, Math.min(args.getDouble("max-rate", 2000), Math.floor(drainRate * 0.5 / 10) * 10));
         Registrations registrations = new Registrations(ctx.userServiceSource(), "rate-" + ctx.tag());
@@ -49,6 +54,10 @@ final class Pipeline {
                 }
             }
         })) {
+            LoginFlood flood = floodClients > 0 ? new LoginFlood(args.get("http"), floodClients, ctx.tag()) : null;
+            if (flood != null) {
+                flood.start();
+            }
             ProcSampler proc = new ProcSampler(ctx.serverPid());
             BlockingQueue<Long> due = new ArrayBlockingQueue<>(1_000_000);
             List<Thread> senders = new ArrayList<>();
@@ -70,9 +79,10 @@ final class Pipeline {
                 LockSupport.parkNanos(10_000_000L);
             }
             JsonObject server = proc.result();
+            JsonObject logins = flood == null ? null : flood.stop();
             long completed = fromIntended.getTotalCount();
             JsonObject latency = Latency.summary(fromIntended);
-            JsonFiles.write(ctx.phases().resolve("pipeline.json"), Json.createObjectBuilder()
+            var result = Json.createObjectBuilder()
                     .add("method", "open loop: new users' user.registered on jms.topic.user.events, one per JMS"
                             + " transaction, " + SENDERS + " publishers; latency from each event's intended publish time"
                             + " to its order.created at the external subscriber")
@@ -87,12 +97,22 @@ final class Pipeline {
                     .add("server_cpu_ms_per_event", cpuMsPerEvent(server, completed))
                     .add("latency", latency)
                     .add("latency_from_commit", Latency.summary(fromCommit))
-                    .add("server", server)
-                    .build());
-            Files.writeString(ctx.phases().resolve("pipeline-rate.txt"), String.valueOf((int) rate));
-            System.out.printf("pipeline at %.0f/s: p50 %s ms, p99 %s ms, p99.9 %s ms, missing %d, server CPU %s ms/event%n",
-                    rate, latency.get("p50"), latency.get("p99"), latency.get("p99_9"), pending.size(),
+                    .add("server", server);
+            if (logins != null) {
+                result.add("login_flood", logins);
+            }
+            JsonFiles.write(ctx.phases().resolve(name + ".json"), result.build());
+            if (flood == null && name.equals("pipeline")) {
+                Files.writeString(ctx.phases().resolve("pipeline-rate.txt"), String.valueOf((int) rate));
+            }
+            System.out.printf("%s at %.0f/s: p50 %s ms, p99 %s ms, p99.9 %s ms, missing %d, server CPU %s ms/event%n",
+                    name, rate, latency.get("p50"), latency.get("p99"), latency.get("p99_9"), pending.size(),
                     cpuMsPerEvent(server, completed));
+            if (logins != null) {
+                System.out.printf("  meanwhile %d login clients: %s logins/s, %d refused (503), login p50 %s ms, p99 %s ms%n",
+                        floodClients, logins.get("logins_per_s"), logins.getJsonNumber("refused_503").longValue(),
+                        logins.getJsonObject("latency_ok").get("p50"), logins.getJsonObject("latency_ok").get("p99"));
+            }
         }
     }
 

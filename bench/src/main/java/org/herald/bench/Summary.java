@@ -53,7 +53,7 @@ final class Summary {
             if (http == null) {
                 continue;
             }
-            String what = "HTTP e2e, " + http.getInt("password_iterations") + " iterations";
+            String what = "HTTP e2e, " + http.getInt("password_iterations") + " Argon2id passes";
             for (JsonValue v : http.getJsonArray("rates")) {
                 JsonObject step = v.asJsonObject();
                 row(what, Report.fmt(Report.num(step, "rate_per_s")), Report.num(step, "completed_per_s"),
@@ -105,5 +105,19 @@ final class Summary {
 
     private static String ms(JsonObject latency, String key) {
         return latency == null ? "-" : String.format(Locale.ROOT, "%.2f", Report.num(latency, key));
+    }
+
+    /** The pipeline's latency at production hashing, idle and while logins keep hashing busy, and the logins. */
+    static void printHashing(JsonObject idle, JsonObject flooded) {
+        if (idle == null || flooded == null) {
+            return;
+        }
+        JsonObject logins = flooded.getJsonObject("login_flood");
+        System.out.printf(Locale.ROOT, "pipeline at %s/s, production hashing: p99 %s ms idle, %s ms while %d clients log in"
+                        + " (%s logins/s, p50 %s ms, p99 %s ms, %d refused with 503)%n",
+                Report.fmt(Report.num(idle, "rate_events_per_s")), idle.getJsonObject("latency").get("p99"),
+                flooded.getJsonObject("latency").get("p99"), logins.getInt("clients"), logins.get("logins_per_s"),
+                logins.getJsonObject("latency_ok").get("p50"), logins.getJsonObject("latency_ok").get("p99"),
+                logins.getJsonNumber("refused_503").longValue());
     }
 }

@@ -27,10 +27,10 @@ public final class EventEnvelope {
      * that string order is numeric order. The event store assigns it.
      */
     public static final String SEQUENCE = "sequence";
+
     public static final String JSON = "application/json";
 
-    private EventEnvelope() {
-    }
+    private EventEnvelope() {}
 
     /** A new event that starts a chain: it is its own correlation. */
     public static CloudEvent first(EventType type, URI source, String subject, Object data) {
@@ -42,11 +42,27 @@ public final class EventEnvelope {
     public static CloudEvent causedBy(CloudEvent cause, EventType type, URI source, String subject, Object data) {
         Object correlation = cause.getExtension(CORRELATION_ID);
         String correlationId = correlation != null ? correlation.toString() : cause.getId();
-        return build(UUID.randomUUID().toString(), type, source, subject, data, correlationId, cause.getId());
+        return following(correlationId, cause.getId(), type, source, subject, data);
     }
 
-    private static CloudEvent build(String id, EventType type, URI source, String subject, Object data,
-                                    String correlationId, String causationId) {
+    /**
+     * A new event in the chain {@code correlationId}, caused by the event
+     * {@code causationId}: for a cause known only by its ids, such as the
+     * last event of an aggregate that remembers them.
+     */
+    public static CloudEvent following(
+            String correlationId, String causationId, EventType type, URI source, String subject, Object data) {
+        return build(UUID.randomUUID().toString(), type, source, subject, data, correlationId, causationId);
+    }
+
+    private static CloudEvent build(
+            String id,
+            EventType type,
+            URI source,
+            String subject,
+            Object data,
+            String correlationId,
+            String causationId) {
         Objects.requireNonNull(subject, "subject");
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id)

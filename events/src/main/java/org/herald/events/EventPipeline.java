@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -20,14 +21,17 @@ import org.herald.events.consumer.ConsumedEvents;
 import org.herald.events.consumer.EventHandler;
 import org.herald.events.consumer.Subscriber;
 import org.herald.events.consumer.Subscription;
+import org.herald.events.discovery.ServiceRegistry;
 import org.herald.events.relay.Relay;
 import org.herald.events.schema.SchemaMigrations;
+import org.herald.events.system.SystemEvents;
 
 /**
  * Herald's event pipeline in one application: the event store's tables, the
  * relay, and the subscriptions modules declare. Each module's startup bean
  * calls {@link #start} (the first call does the work) and declares its
- * subscriptions; the first module to stop stops it all.
+ * subscriptions; the first module to stop stops it all. Starting and
+ * stopping are recorded as system events ({@link SystemEvents}).
  */
 @ApplicationScoped
 public class EventPipeline {
@@ -39,6 +43,17 @@ public class EventPipeline {
 
     @Inject
     ConsumedEvents consumed;
+
+    @Inject
+    SystemEvents system;
+
+    @Inject
+    ServiceRegistry registry;
+
+    /** Where clients outside the server reach the broker, for the service registry. */
+    @Inject
+    @ConfigProperty(name = "herald.broker.url", defaultValue = "tcp://localhost:61616")
+    String brokerUrl;
 
     @Inject
     @ConfigProperty(name = "herald.subscriptions.batch-size", defaultValue = "500")
@@ -58,6 +73,8 @@ public class EventPipeline {
         }
         SchemaMigrations.migrate("events", EventPipeline.class);
         relay.start(threads);
+        registry.registerEndpoint("broker", URI.create(brokerUrl));
+        system.started();
         started = true;
     }
 
@@ -69,8 +86,8 @@ public class EventPipeline {
         if (subscribers.containsKey(subscription.name())) {
             throw new IllegalStateException("Subscription " + subscription.name() + " is declared twice");
         }
-        Subscriber subscriber = new Subscriber(subscription, handler, consumed, batchSize,
-                Duration.ofMillis(lingerMillis));
+        Subscriber subscriber =
+                new Subscriber(subscription, handler, consumed, batchSize, Duration.ofMillis(lingerMillis));
         subscribers.put(subscription.name(), subscriber);
         register(subscriber);
         subscriber.start(threads);
@@ -89,6 +106,10 @@ public class EventPipeline {
             unregister(subscriber);
         });
         subscribers.clear();
+        if (started) {
+            system.stopping();
+            relay.drain(Duration.ofSeconds(2));
+        }
         relay.stop();
         started = false;
     }

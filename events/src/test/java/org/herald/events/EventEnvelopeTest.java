@@ -21,8 +21,8 @@ class EventEnvelopeTest {
 
     @Test
     void firstEventOfAChainIsItsOwnCorrelationAndHasNoCause() {
-        CloudEvent event = EventEnvelope.first(EventType.USER_REGISTERED, USERS, "u-1",
-                new UserRegistered("u-1", "ada@example.com", "Ada", AT));
+        CloudEvent event = EventEnvelope.first(
+                EventType.USER_REGISTERED, USERS, "u-1", new UserRegistered("u-1", "ada@example.com", "Ada", AT));
 
         assertEquals("1.0", event.getSpecVersion().toString());
         assertEquals("user.registered", event.getType());
@@ -32,19 +32,25 @@ class EventEnvelopeTest {
         assertEquals(URI.create("urn:herald:schema:user.registered:v1"), event.getDataSchema());
         assertEquals(event.getId(), EventEnvelope.extension(event, EventEnvelope.CORRELATION_ID));
         assertNull(event.getExtension(EventEnvelope.CAUSATION_ID));
-        assertEquals("ada@example.com", EventData.read(event, UserRegistered.class).email());
+        assertEquals(
+                "ada@example.com", EventData.read(event, UserRegistered.class).email());
     }
 
     @Test
     void causedEventKeepsTheCorrelationAndPointsAtItsCause() {
-        CloudEvent cause = EventEnvelope.first(EventType.USER_REGISTERED, USERS, "u-1",
-                new UserRegistered("u-1", "ada@example.com", "Ada", AT));
-        CloudEvent effect = EventEnvelope.causedBy(cause, EventType.ORDER_CREATED,
-                URI.create("/herald/order-service"), "o-1", new OrderCreated("o-1", "u-1", "CREATED", AT));
+        CloudEvent cause = EventEnvelope.first(
+                EventType.USER_REGISTERED, USERS, "u-1", new UserRegistered("u-1", "ada@example.com", "Ada", AT));
+        CloudEvent effect = EventEnvelope.causedBy(
+                cause,
+                EventType.ORDER_CREATED,
+                URI.create("/herald/order-service"),
+                "o-1",
+                new OrderCreated("o-1", "u-1", "CREATED", AT));
 
         assertNotEquals(cause.getId(), effect.getId());
         assertEquals(cause.getId(), EventEnvelope.extension(effect, EventEnvelope.CAUSATION_ID));
-        assertEquals(EventEnvelope.extension(cause, EventEnvelope.CORRELATION_ID),
+        assertEquals(
+                EventEnvelope.extension(cause, EventEnvelope.CORRELATION_ID),
                 EventEnvelope.extension(effect, EventEnvelope.CORRELATION_ID));
         assertEquals(new OrderCreated("o-1", "u-1", "CREATED", AT), EventData.read(effect, OrderCreated.class));
     }

@@ -48,9 +48,11 @@ class AuthSystemIT extends BlackBoxTest {
                     () -> assertEquals("herald", claims.getString("iss")),
                     () -> assertEquals(userId, claims.getString("sub")),
                     () -> assertEquals(email, claims.getString("upn")),
-                    () -> assertEquals(List.of("user"), claims.getJsonArray("groups").getValuesAs(
-                            jakarta.json.JsonString::getString)),
-                    () -> assertTrue(claims.getJsonNumber("exp").longValue() > Instant.now().getEpochSecond()));
+                    () -> assertEquals(
+                            List.of("user"),
+                            claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString)),
+                    () -> assertTrue(claims.getJsonNumber("exp").longValue()
+                            > Instant.now().getEpochSecond()));
             var events = userEvents.receiveUntil(ExternalSubscriber.typeAndSubject("user.logged-in", userId), TIMEOUT);
             assertTrue(events.get(events.size() - 1).getText().contains(email));
         }
@@ -61,13 +63,62 @@ class AuthSystemIT extends BlackBoxTest {
         String email = HeraldClient.uniqueEmail();
         herald.postJson("/api/users", HeraldClient.registration(email));
         HttpResponse<String> wrongPassword = herald.postJson("/api/auth/login", credentials(email, "not-the-password"));
-        HttpResponse<String> unknownEmail = herald.postJson("/api/auth/login",
-                credentials(HeraldClient.uniqueEmail(), HeraldClient.PASSWORD));
+        HttpResponse<String> unknownEmail =
+                herald.postJson("/api/auth/login", credentials(HeraldClient.uniqueEmail(), HeraldClient.PASSWORD));
         assertAll(
                 () -> assertEquals(401, wrongPassword.statusCode()),
                 () -> assertEquals(401, unknownEmail.statusCode()),
-                () -> assertEquals("application/problem+json", wrongPassword.headers().firstValue("Content-Type").orElse("")),
+                () -> assertEquals(
+                        "application/problem+json",
+                        wrongPassword.headers().firstValue("Content-Type").orElse("")),
                 () -> assertEquals(wrongPassword.body(), unknownEmail.body()));
+    }
+
+    @Test
+    void fiveFailuresInARowLockTheEmailWith429AndTheAccountLeavesOneLoginFailedEvent() throws Exception {
+        String email = HeraldClient.uniqueEmail();
+        String userId = HeraldClient.object(herald.postJson("/api/users", HeraldClient.registration(email)))
+                .getString("id");
+        try (ExternalSubscriber userEvents = new ExternalSubscriber("user.events")) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                HttpResponse<String> wrong = herald.postJson("/api/auth/login", credentials(email, "wrong-" + attempt));
+                assertEquals(401, wrong.statusCode(), "attempt " + attempt + ": " + wrong.body());
+            }
+            HttpResponse<String> locked = herald.postJson("/api/auth/login", credentials(email, HeraldClient.PASSWORD));
+
+            assertAll(
+                    () -> assertEquals(429, locked.statusCode(), locked.body()),
+                    () -> assertEquals(
+                            "application/problem+json",
+                            locked.headers().firstValue("Content-Type").orElse("")),
+                    () -> assertTrue(Long.parseLong(
+                                    locked.headers().firstValue("Retry-After").orElse("0"))
+                            > 0));
+            var events =
+                    userEvents.receiveUntil(ExternalSubscriber.typeAndSubject("user.login-failed", userId), TIMEOUT);
+            JsonObject data = Json.createReader(new java.io.StringReader(
+                            events.get(events.size() - 1).getText()))
+                    .readObject()
+                    .getJsonObject("data");
+            assertEquals(5, data.getInt("failures"));
+            assertEquals(email, data.getString("email"));
+            assertTrue(Instant.parse(data.getString("lockedUntil")).isAfter(Instant.now()), data.toString());
+        }
+    }
+
+    @Test
+    void anUnknownEmailIsLockedLikeAKnownOne() {
+        String email = HeraldClient.uniqueEmail();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertEquals(
+                    401,
+                    herald.postJson("/api/auth/login", credentials(email, "guess-" + attempt))
+                            .statusCode());
+        }
+        assertEquals(
+                429,
+                herald.postJson("/api/auth/login", credentials(email, "guess-6"))
+                        .statusCode());
     }
 
     @Test
@@ -75,8 +126,12 @@ class AuthSystemIT extends BlackBoxTest {
         HttpResponse<String> response = herald.withToken("GET", "/api/dlq", null);
         assertAll(
                 () -> assertEquals(401, response.statusCode(), response.body()),
-                () -> assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("")),
-                () -> assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElse("")));
+                () -> assertEquals(
+                        "application/problem+json",
+                        response.headers().firstValue("Content-Type").orElse("")),
+                () -> assertEquals(
+                        "Bearer",
+                        response.headers().firstValue("WWW-Authenticate").orElse("")));
     }
 
     @Test
@@ -84,8 +139,11 @@ class AuthSystemIT extends BlackBoxTest {
         String email = HeraldClient.uniqueEmail();
         herald.postJson("/api/users", HeraldClient.registration(email));
         String token = herald.login(email, HeraldClient.PASSWORD);
-        for (String[] call : new String[][] {{"GET", "/api/dlq"}, {"POST", "/api/dlq/" + UUID.randomUUID() + "/redrive"},
-                {"DELETE", "/api/dlq/" + UUID.randomUUID()}}) {
+        for (String[] call : new String[][] {
+            {"GET", "/api/dlq"},
+            {"POST", "/api/dlq/" + UUID.randomUUID() + "/redrive"},
+            {"DELETE", "/api/dlq/" + UUID.randomUUID()}
+        }) {
             HttpResponse<String> response = herald.withToken(call[0], call[1], token);
             assertEquals(403, response.statusCode(), call[0] + " " + call[1] + ": " + response.body());
         }
@@ -98,15 +156,25 @@ class AuthSystemIT extends BlackBoxTest {
         String[] parts = herald.login(email, HeraldClient.PASSWORD).split("\\.");
         JsonObject claims = claims(parts[0] + "." + parts[1] + "." + parts[2]);
         String promoted = Json.createObjectBuilder(claims)
-                .add("groups", Json.createArrayBuilder().add("user").add("admin")).build().toString();
+                .add("groups", Json.createArrayBuilder().add("user").add("admin"))
+                .build()
+                .toString();
         String tampered = parts[0] + "." + base64Url(promoted) + "." + parts[2];
 
         var keys = KeyPairGenerator.getInstance("RSA");
         keys.initialize(2048);
-        SignedJWT foreign = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
-                new JWTClaimsSet.Builder().issuer("herald").subject(claims.getString("sub")).claim("upn", email)
-                        .claim("groups", List.of("user", "admin")).issueTime(new Date())
-                        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        SignedJWT foreign = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer("herald")
+                        .subject(claims.getString("sub"))
+                        .claim("upn", email)
+                        .claim("groups", List.of("user", "admin"))
+                        .issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                        .build());
         foreign.sign(new RSASSASigner(keys.generateKeyPair().getPrivate()));
 
         for (String token : List.of(tampered, foreign.serialize(), "not-a-token")) {
@@ -117,10 +185,10 @@ class AuthSystemIT extends BlackBoxTest {
 
     @Test
     void anAdminListsTheDeadLettersAndGets404ForAnUnknownOne() {
-        herald.postJson("/api/users", HeraldClient.registration(HeraldClient.ADMIN_EMAIL)); // 201, or 409 if there
-        String token = herald.login(HeraldClient.ADMIN_EMAIL, HeraldClient.PASSWORD);
-        assertEquals(List.of("user", "admin"), claims(token).getJsonArray("groups")
-                .getValuesAs(jakarta.json.JsonString::getString));
+        String token = herald.adminToken();
+        assertEquals(
+                List.of("user", "admin"),
+                claims(token).getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString));
 
         HttpResponse<String> list = herald.withToken("GET", "/api/dlq", token);
         assertEquals(200, list.statusCode(), list.body());
@@ -131,11 +199,17 @@ class AuthSystemIT extends BlackBoxTest {
         assertAll(
                 () -> assertEquals(404, redrive.statusCode(), redrive.body()),
                 () -> assertEquals(404, drop.statusCode(), drop.body()),
-                () -> assertEquals("application/problem+json", drop.headers().firstValue("Content-Type").orElse("")));
+                () -> assertEquals(
+                        "application/problem+json",
+                        drop.headers().firstValue("Content-Type").orElse("")));
     }
 
     private static String credentials(String email, String password) {
-        return Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
+        return Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString();
     }
 
     private static JsonObject claims(String token) {

@@ -3,8 +3,8 @@ package org.herald.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import jakarta.jms.TextMessage;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,24 +32,48 @@ class BadInputSystemIT extends BlackBoxTest {
             problem(herald.postJson("/api/users", "{\"email\": \"" + email + "\", "), 400);
             problem(herald.postJson("/api/users", "[\"" + email + "\"]"), 400);
             problem(herald.postJson("/api/users", ""), 400);
-            assertFields(problem(herald.postJson("/api/users",
-                    "{\"email\":\"" + email + "\",\"name\":{\"first\":\"Ada\"},\"password\":12345678}"), 400),
-                    "name", "password");
-            assertFields(problem(herald.postJson("/api/users",
-                    "{\"email\":\"" + email + "\",\"name\":6,\"password\":\"correct-horse\"}"), 400), "name");
-            assertFields(problem(herald.postJson("/api/users", "{\"email\":\"" + email + "\"}"), 400),
-                    "name", "password");
-            assertFields(problem(herald.postJson("/api/users",
-                    "{\"email\":\"not-an-email\",\"name\":\" \",\"password\":\"short\"}"), 400),
-                    "email", "name", "password");
-            problem(herald.post("/api/users", "text/plain",
-                    HttpRequest.BodyPublishers.ofString(HeraldClient.registration(email))), 415);
+            assertFields(
+                    problem(
+                            herald.postJson(
+                                    "/api/users",
+                                    "{\"email\":\"" + email + "\",\"name\":{\"first\":\"Ada\"},\"password\":12345678}"),
+                            400),
+                    "name",
+                    "password");
+            assertFields(
+                    problem(
+                            herald.postJson(
+                                    "/api/users",
+                                    "{\"email\":\"" + email + "\",\"name\":6,\"password\":\"correct-horse\"}"),
+                            400),
+                    "name");
+            assertFields(
+                    problem(herald.postJson("/api/users", "{\"email\":\"" + email + "\"}"), 400), "name", "password");
+            assertFields(
+                    problem(
+                            herald.postJson(
+                                    "/api/users", "{\"email\":\"not-an-email\",\"name\":\" \",\"password\":\"short\"}"),
+                            400),
+                    "email",
+                    "name",
+                    "password");
+            problem(
+                    herald.post(
+                            "/api/users",
+                            "text/plain",
+                            HttpRequest.BodyPublishers.ofString(HeraldClient.registration(email))),
+                    415);
             String oversized = "{\"email\":\"" + email + "\",\"name\":\"" + "x".repeat(20_000)
                     + "\",\"password\":\"correct-horse\"}";
             problem(herald.postJson("/api/users", oversized), 413);
             // the same body streamed without a Content-Length
-            problem(herald.post("/api/users", "application/json", HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new ByteArrayInputStream(oversized.getBytes(StandardCharsets.UTF_8)))), 413);
+            problem(
+                    herald.post(
+                            "/api/users",
+                            "application/json",
+                            HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new ByteArrayInputStream(oversized.getBytes(StandardCharsets.UTF_8)))),
+                    413);
 
             HttpResponse<String> registered = herald.postJson("/api/users", HeraldClient.registration(email));
             assertEquals(201, registered.statusCode(), "the email must still be free: " + registered.body());
@@ -63,15 +87,22 @@ class BadInputSystemIT extends BlackBoxTest {
     @Test
     void aTakenEmailIs409AndPublishesNothing() throws Exception {
         String email = HeraldClient.uniqueEmail();
-        assertEquals(201, herald.postJson("/api/users", HeraldClient.registration(email)).statusCode());
+        assertEquals(
+                201,
+                herald.postJson("/api/users", HeraldClient.registration(email)).statusCode());
         try (ExternalSubscriber userEvents = new ExternalSubscriber("user.events")) {
-            JsonObject conflict = problem(herald.postJson("/api/users",
-                    HeraldClient.registration(email.toUpperCase())), 409);
+            JsonObject conflict =
+                    problem(herald.postJson("/api/users", HeraldClient.registration(email.toUpperCase())), 409);
             assertTrue(conflict.getString("detail").contains(email), conflict.toString());
 
-            String marker = HeraldClient.object(herald.postJson("/api/users",
-                    HeraldClient.registration(HeraldClient.uniqueEmail()))).getString("id");
-            assertEquals(1, userEvents.receiveUntil(ExternalSubscriber.subject(marker), TIMEOUT).size());
+            String marker = HeraldClient.object(
+                            herald.postJson("/api/users", HeraldClient.registration(HeraldClient.uniqueEmail())))
+                    .getString("id");
+            assertEquals(
+                    1,
+                    userEvents
+                            .receiveUntil(ExternalSubscriber.subject(marker), TIMEOUT)
+                            .size());
         }
     }
 
@@ -86,7 +117,9 @@ class BadInputSystemIT extends BlackBoxTest {
 
     private static JsonObject problem(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
         JsonObject problem = HeraldClient.object(response);
         assertEquals(status, problem.getInt("status"));
         assertTrue(problem.containsKey("title") && problem.containsKey("detail"), problem.toString());

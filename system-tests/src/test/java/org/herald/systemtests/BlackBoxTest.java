@@ -1,5 +1,6 @@
 package org.herald.systemtests;
 
+import jakarta.json.JsonArray;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.Archive;
@@ -18,4 +19,14 @@ abstract class BlackBoxTest {
     }
 
     final HeraldClient herald = new HeraldClient();
+
+    /** The user's orders once the first is there (the order service opens it from user.registered); fails at the deadline. */
+    JsonArray awaitOrders(String userId) {
+        return Poll.until(
+                () -> HeraldClient.json(herald.get("/api/orders?userId=" + userId))
+                        .asJsonArray(),
+                list -> !list.isEmpty(),
+                TIMEOUT,
+                "the order of user " + userId);
+    }
 }

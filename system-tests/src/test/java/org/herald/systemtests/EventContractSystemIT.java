@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.jms.TextMessage;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
@@ -28,7 +28,7 @@ class EventContractSystemIT extends BlackBoxTest {
     @Test
     void registrationPublishesUserRegisteredThenOrderCreatedWithTheContractsFields() throws Exception {
         try (ExternalSubscriber userEvents = new ExternalSubscriber("user.events");
-             ExternalSubscriber orderEvents = new ExternalSubscriber("order.events")) {
+                ExternalSubscriber orderEvents = new ExternalSubscriber("order.events")) {
             String email = HeraldClient.uniqueEmail();
 
             HttpResponse<String> created = herald.postJson("/api/users", HeraldClient.registration(email));
@@ -36,7 +36,8 @@ class EventContractSystemIT extends BlackBoxTest {
             assertEquals(201, created.statusCode(), created.body());
             JsonObject user = HeraldClient.object(created);
             String userId = user.getString("id");
-            assertEquals("/api/users/" + userId,
+            assertEquals(
+                    "/api/users/" + userId,
                     created.headers().firstValue("Location").orElseThrow());
             assertEquals(email, user.getString("email"));
             assertEquals("Grace Hopper", user.getString("name"));
@@ -46,7 +47,9 @@ class EventContractSystemIT extends BlackBoxTest {
             List<TextMessage> users = userEvents.receiveUntil(ExternalSubscriber.subject(userId), TIMEOUT);
             TextMessage registeredMessage = users.get(users.size() - 1);
             JsonObject registered = envelope(registeredMessage, "user.registered", "/herald/user-service", userId);
-            assertEquals(registered.getString("id"), registered.getString("correlationid"),
+            assertEquals(
+                    registered.getString("id"),
+                    registered.getString("correlationid"),
                     "a registration starts its correlation");
             assertFalse(registered.containsKey("causationid"));
             JsonObject registeredData = registered.getJsonObject("data");
@@ -55,8 +58,7 @@ class EventContractSystemIT extends BlackBoxTest {
             assertEquals("Grace Hopper", registeredData.getString("name"));
             assertEquals(user.getString("registeredAt"), registeredData.getString("registeredAt"));
 
-            JsonArray orders = Poll.until(() -> HeraldClient.json(herald.get("/api/orders?userId=" + userId)).asJsonArray(),
-                    list -> !list.isEmpty(), TIMEOUT, "the order of user " + userId);
+            JsonArray orders = awaitOrders(userId);
             assertEquals(1, orders.size(), orders.toString());
             JsonObject order = orders.getJsonObject(0);
             assertEquals("CREATED", order.getString("status"));
@@ -65,8 +67,8 @@ class EventContractSystemIT extends BlackBoxTest {
             assertEquals(order, HeraldClient.object(herald.get("/api/orders/" + orderId)));
 
             List<TextMessage> orderMessages = orderEvents.receiveUntil(ExternalSubscriber.subject(orderId), TIMEOUT);
-            JsonObject orderCreated = envelope(orderMessages.get(orderMessages.size() - 1), "order.created",
-                    "/herald/order-service", orderId);
+            JsonObject orderCreated = envelope(
+                    orderMessages.get(orderMessages.size() - 1), "order.created", "/herald/order-service", orderId);
             assertEquals(registered.getString("id"), orderCreated.getString("causationid"));
             assertEquals(registered.getString("correlationid"), orderCreated.getString("correlationid"));
             assertNotEquals(registered.getString("id"), orderCreated.getString("id"));
@@ -81,7 +83,8 @@ class EventContractSystemIT extends BlackBoxTest {
     /** Checks the CloudEvents envelope and the JMS properties of one message; returns the envelope. */
     private static JsonObject envelope(TextMessage message, String type, String source, String subject)
             throws Exception {
-        JsonObject event = Json.createReader(new StringReader(message.getText())).readObject();
+        JsonObject event =
+                Json.createReader(new StringReader(message.getText())).readObject();
         assertEquals("1.0", event.getString("specversion"));
         assertEquals(type, event.getString("type"));
         assertEquals(source, event.getString("source"));

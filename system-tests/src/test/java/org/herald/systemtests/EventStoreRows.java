@@ -12,31 +12,39 @@ import org.herald.events.store.HeraldDatabase;
 final class EventStoreRows {
 
     /** One row of the event store. */
-    record Row(long position, String id, String subject, long sequence, String type, String causationId,
-               boolean published) {
-    }
+    record Row(
+            long position,
+            String id,
+            String subject,
+            long sequence,
+            String type,
+            String causationId,
+            boolean published) {}
 
     private static final HeraldDatabase DATABASE = new HeraldDatabase();
 
-    private EventStoreRows() {
-    }
+    private EventStoreRows() {}
 
     /** The stored events whose causation id is {@code cause}, in store order. */
     static List<Row> causedBy(String cause) {
-        return query("SELECT position, id, subject, sequence, type, causation_id, published_at FROM event"
-                + " WHERE causation_id = ? ORDER BY position", cause);
+        return query(
+                "SELECT position, id, subject, sequence, type, causation_id, published_at FROM event"
+                        + " WHERE causation_id = ? ORDER BY position",
+                cause);
     }
 
     /** The stored events of {@code subject}, in store order. */
     static List<Row> ofSubject(String subject) {
-        return query("SELECT position, id, subject, sequence, type, causation_id, published_at FROM event"
-                + " WHERE subject = ? ORDER BY position", subject);
+        return query(
+                "SELECT position, id, subject, sequence, type, causation_id, published_at FROM event"
+                        + " WHERE subject = ? ORDER BY position",
+                subject);
     }
 
     /** Runs one statement that changes rows, in its own local transaction. */
     static int update(String sql, Object... parameters) {
         try (Connection connection = DATABASE.source().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -48,13 +56,19 @@ final class EventStoreRows {
 
     private static List<Row> query(String sql, String parameter) {
         try (Connection connection = DATABASE.source().getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, parameter);
             List<Row> rows = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new Row(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
-                            row.getString(5), row.getString(6), row.getObject(7) != null));
+                    rows.add(new Row(
+                            row.getLong(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getLong(4),
+                            row.getString(5),
+                            row.getString(6),
+                            row.getObject(7) != null));
                 }
             }
             return rows;

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class HealthSystemIT extends BlackBoxTest {
 
-    private static final URI HEALTH = URI.create(System.getProperty("herald.health.url", "http://localhost:9990/health"));
+    private static final URI HEALTH =
+            URI.create(System.getProperty("herald.health.url", "http://localhost:9990/health"));
     private static final String BROKER_SCRIPT = System.getProperty("herald.broker.script", "");
     private static final Duration OUTAGE = Duration.ofSeconds(15);
 
@@ -38,37 +39,51 @@ class HealthSystemIT extends BlackBoxTest {
                 .map(check -> check.asJsonObject().getString("name"))
                 .collect(Collectors.toSet());
         assertTrue(checks.containsAll(Set.of("database", "broker", "relay", "subscriptions")), checks.toString());
-        JsonObject subscriptions = ready.getJsonArray("checks").stream().map(check -> check.asJsonObject())
-                .filter(check -> check.getString("name").equals("subscriptions")).findFirst().orElseThrow();
-        assertEquals("running", subscriptions.getJsonObject("data").getString("order-service-user-registered.status"),
+        JsonObject subscriptions = ready.getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject())
+                .filter(check -> check.getString("name").equals("subscriptions"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "running",
+                subscriptions.getJsonObject("data").getString("order-service-user-registered.status"),
                 subscriptions.toString());
         assertEquals("UP", health("/live").getString("status"));
     }
 
     @Test
     void registrationsOutliveABrokerOutage() throws Exception {
-        assumeTrue(!BROKER_SCRIPT.isBlank(),
+        assumeTrue(
+                !BROKER_SCRIPT.isBlank(),
                 "only where the broker runs apart from the server (Payara); WildFly's is embedded");
         List<String> accepted = new ArrayList<>();
         int refused = 0;
+        String outageStart = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                .minusSeconds(1)
+                .toString();
         try {
             broker("stop");
-            Poll.until(() -> health("/ready").getString("status"), "DOWN"::equals, Duration.ofSeconds(10),
+            Poll.until(
+                    () -> health("/ready").getString("status"),
+                    "DOWN"::equals,
+                    Duration.ofSeconds(10),
                     "readiness DOWN after the broker stopped");
             // registrations go on for 15 s without the broker: each is stored with its
             // event (201), or refused as unavailable (503) — never a 500, never a hang
             long end = System.nanoTime() + OUTAGE.toNanos();
             while (System.nanoTime() < end) {
                 long started = System.nanoTime();
-                HttpResponse<String> response = herald.postJson("/api/users",
-                        HeraldClient.registration(HeraldClient.uniqueEmail()));
+                HttpResponse<String> response =
+                        herald.postJson("/api/users", HeraldClient.registration(HeraldClient.uniqueEmail()));
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "a registration took " + took);
                 if (response.statusCode() == 201) {
                     accepted.add(HeraldClient.object(response).getString("id"));
                 } else {
                     assertEquals(503, response.statusCode(), response.body());
-                    assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+                    assertEquals(
+                            "application/problem+json",
+                            response.headers().firstValue("Content-Type").orElse(""));
                     refused++;
                 }
             }
@@ -76,18 +91,58 @@ class HealthSystemIT extends BlackBoxTest {
         } finally {
             broker("start");
         }
-        Poll.until(() -> health("/ready").getString("status"), "UP"::equals, Duration.ofSeconds(30),
+        Poll.until(
+                () -> health("/ready").getString("status"),
+                "UP"::equals,
+                Duration.ofSeconds(30),
                 "readiness UP after the broker restarted");
         // every registration accepted during the outage gets its order once the broker is back
         assertTrue(!accepted.isEmpty(), "no registration was accepted during the outage (" + refused + " refused)");
         long back = System.nanoTime();
         for (String userId : accepted) {
-            Poll.until(() -> HeraldClient.json(herald.get("/api/orders?userId=" + userId)).asJsonArray().size(),
-                    orders -> orders == 1, Duration.ofSeconds(60), "the one order of " + userId);
+            Poll.until(
+                    () -> HeraldClient.json(herald.get("/api/orders?userId=" + userId))
+                            .asJsonArray()
+                            .size(),
+                    orders -> orders == 1,
+                    Duration.ofSeconds(60),
+                    "the one order of " + userId);
         }
-        System.out.printf("Broker outage of %d s: %d registrations accepted (201), %d refused (503); every accepted"
-                + " one had its order %d ms after readiness was UP again%n", OUTAGE.toSeconds(), accepted.size(),
-                refused, Duration.ofNanos(System.nanoTime() - back).toMillis());
+        // the outage as system events: broker-down stored when the relay lost the broker, broker-up once it
+        // published again; both reach the broker (published), in this order on the node's subject
+        JsonObject down = Poll.until(
+                () -> systemEvent("system.broker-down", outageStart),
+                event -> event != null,
+                Duration.ofSeconds(30),
+                "system.broker-down published");
+        JsonObject up = Poll.until(
+                () -> systemEvent("system.broker-up", outageStart),
+                event -> event != null,
+                Duration.ofSeconds(30),
+                "system.broker-up published");
+        assertEquals(down.getString("subject"), up.getString("subject"), "one node");
+        assertTrue(down.getString("sequence").compareTo(up.getString("sequence")) < 0, down + " then " + up);
+        assertEquals(
+                down.getJsonObject("data").getString("since"),
+                up.getJsonObject("data").getString("since"));
+        System.out.printf(
+                "Broker outage of %d s: %d registrations accepted (201), %d refused (503); every accepted"
+                        + " one had its order %d ms after readiness was UP again%n",
+                OUTAGE.toSeconds(),
+                accepted.size(),
+                refused,
+                Duration.ofNanos(System.nanoTime() - back).toMillis());
+    }
+
+    /** The first published event of this type since {@code from}, or null. */
+    private JsonObject systemEvent(String type, String from) {
+        JsonObject page = HeraldClient.object(herald.get("/api/events?type=" + type + "&from="
+                + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8)));
+        return page.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .filter(event -> HeraldClient.object(herald.get("/api/events/" + event.getString("id")))
+                        .containsKey("publishedAt"))
+                .findFirst()
+                .orElse(null);
     }
 
     private JsonObject health(String path) {

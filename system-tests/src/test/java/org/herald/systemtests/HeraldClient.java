@@ -21,10 +21,13 @@ final class HeraldClient {
     /** The administrator the test servers know (HERALD_ADMIN_EMAILS, system-tests/pom.xml). */
     static final String ADMIN_EMAIL = "admin@herald.test";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body) {
-        return send(HttpRequest.newBuilder(BASE.resolve(path)).header("Content-Type", contentType).POST(body));
+        return send(HttpRequest.newBuilder(BASE.resolve(path))
+                .header("Content-Type", contentType)
+                .POST(body));
     }
 
     HttpResponse<String> postJson(String path, String json) {
@@ -37,8 +40,19 @@ final class HeraldClient {
 
     /** A request without a body, with {@code Authorization: Bearer <token>} unless the token is null. */
     HttpResponse<String> withToken(String method, String path, String token) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(BASE.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    /** A JSON request with {@code Authorization: Bearer <token>} unless the token is null. */
+    HttpResponse<String> postJson(String path, String json, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -47,18 +61,32 @@ final class HeraldClient {
 
     /** Logs in; the token of a 200, otherwise fails with the answer. */
     String login(String email, String password) {
-        HttpResponse<String> response = postJson("/api/auth/login", Json.createObjectBuilder()
-                .add("email", email).add("password", password).build().toString());
+        HttpResponse<String> response = postJson(
+                "/api/auth/login",
+                Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("password", password)
+                        .build()
+                        .toString());
         if (response.statusCode() != 200) {
             throw new AssertionError("login of " + email + ": " + response.statusCode() + " " + response.body());
         }
         return object(response).getString("token");
     }
 
+    /** A token of the test servers' administrator (HERALD_ADMIN_EMAILS, system-tests/pom.xml), registered on first use. */
+    String adminToken() {
+        postJson("/api/users", registration(ADMIN_EMAIL)); // 201, or 409 if there
+        return login(ADMIN_EMAIL, PASSWORD);
+    }
+
     static String registration(String email) {
         return Json.createObjectBuilder()
-                .add("email", email).add("name", "Grace Hopper").add("password", PASSWORD)
-                .build().toString();
+                .add("email", email)
+                .add("name", "Grace Hopper")
+                .add("password", PASSWORD)
+                .build()
+                .toString();
     }
 
     static String uniqueEmail() {

@@ -14,8 +14,7 @@ final class HeraldDeployment {
 
     private static final String TEST_WAR = "herald-tests.war";
 
-    private HeraldDeployment() {
-    }
+    private HeraldDeployment() {}
 
     /** herald.ear exactly as built. */
     static EnterpriseArchive ear() {
@@ -38,9 +37,12 @@ final class HeraldDeployment {
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         // modules precede <library-directory> in application.xml (Payara validates the schema)
-        String applicationXml = new String(readApplicationXml(ear)).replace("<library-directory>",
-                "<module><web><web-uri>" + TEST_WAR + "</web-uri><context-root>/herald-tests</context-root></web></module>"
-                + "<library-directory>");
+        String applicationXml = new String(readApplicationXml(ear))
+                .replace(
+                        "<library-directory>",
+                        "<module><web><web-uri>" + TEST_WAR
+                                + "</web-uri><context-root>/herald-tests</context-root></web></module>"
+                                + "<library-directory>");
         ear.setApplicationXML(new StringAsset(applicationXml));
         ear.addAsModule(Testable.archiveToTest(tests));
         return ear;

@@ -20,8 +20,7 @@ import org.herald.events.jms.CloudEventMessages;
  */
 final class HeraldJms {
 
-    private HeraldJms() {
-    }
+    private HeraldJms() {}
 
     static ConnectionFactory connectionFactory() {
         return Jndi.lookup(ConnectionFactory.class, JndiNames.CONNECTION_FACTORY_KEY, JndiNames.CONNECTION_FACTORY);

@@ -25,8 +25,22 @@ final class HostileCase {
 
     static final int BODY_LIMIT = 16_384;
 
-    private static final Set<String> FIELDS = Set.of("name", "expect", "method", "target", "version", "host",
-            "headers", "body", "bodyHex", "chunks", "rawBody", "contentLength", "halfClose", "parserMayRefuse", "knownIssue");
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "expect",
+            "method",
+            "target",
+            "version",
+            "host",
+            "headers",
+            "body",
+            "bodyHex",
+            "chunks",
+            "rawBody",
+            "contentLength",
+            "halfClose",
+            "parserMayRefuse",
+            "knownIssue");
     private static final Set<String> BODY_FIELDS = Set.of("body", "bodyHex", "chunks", "rawBody");
     private static final byte[] CRLF = {'\r', '\n'};
 
@@ -46,6 +60,7 @@ final class HostileCase {
     final boolean parserMayRefuse;
     /** Runtimes where the case is a known, explained failure of the server itself: skipped there, saying why. */
     final Set<String> knownIssueOn;
+
     final String knownIssue;
     final List<String[]> headers;
     private final JsonObject json;
@@ -69,12 +84,15 @@ final class HostileCase {
         this.addHost = json.getBoolean("host", true);
         this.parserMayRefuse = json.getBoolean("parserMayRefuse", false);
         JsonObject issue = json.containsKey("knownIssue") ? json.getJsonObject("knownIssue") : null;
-        this.knownIssueOn = issue == null ? Set.of() : issue.getJsonArray("runtimes").getValuesAs(JsonString.class)
-                .stream().map(JsonString::getString).collect(Collectors.toSet());
+        this.knownIssueOn = issue == null
+                ? Set.of()
+                : issue.getJsonArray("runtimes").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .collect(Collectors.toSet());
         this.knownIssue = issue == null ? null : issue.getString("why");
         List<String[]> pairs = new ArrayList<>();
-        for (JsonValue pair : json.getJsonArray("headers") == null ? JsonValue.EMPTY_JSON_ARRAY
-                : json.getJsonArray("headers")) {
+        for (JsonValue pair :
+                json.getJsonArray("headers") == null ? JsonValue.EMPTY_JSON_ARRAY : json.getJsonArray("headers")) {
             JsonArray nameValue = pair.asJsonArray();
             if (nameValue.size() != 2) {
                 throw new IllegalArgumentException(file + ": a header is a [name, value] pair: " + pair);
@@ -127,7 +145,8 @@ final class HostileCase {
         head.writeBytes(CRLF);
 
         BigInteger declared = declaredLength(contentLength);
-        boolean halfClose = json.containsKey("halfClose") ? json.getBoolean("halfClose")
+        boolean halfClose = json.containsKey("halfClose")
+                ? json.getBoolean("halfClose")
                 : declared != null && declared.compareTo(BigInteger.valueOf(payload.length)) > 0;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(head.size() + payload.length);
         bytes.writeBytes(head.toByteArray());
@@ -232,5 +251,4 @@ final class HostileCase {
     public String toString() {
         return file + ": " + name;
     }
-
 }

@@ -26,8 +26,7 @@ final class HostileCorpus {
 
     static final String DIRECTORY = "hostile";
 
-    private HostileCorpus() {
-    }
+    private HostileCorpus() {}
 
     /** The cases of each file, files in name order. */
     static Map<String, List<HostileCase>> load() {
@@ -42,7 +41,8 @@ final class HostileCorpus {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
-                throw new IllegalStateException("Cannot read the hostile corpus file " + file + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Cannot read the hostile corpus file " + file + ": " + e.getMessage(), e);
             }
             corpus.put(name, cases);
         }
@@ -56,10 +56,13 @@ final class HostileCorpus {
     private static List<Path> files() {
         URL directory = HostileCorpus.class.getClassLoader().getResource(DIRECTORY);
         if (directory == null || !directory.getProtocol().equals("file")) {
-            throw new IllegalStateException("The hostile corpus must be a directory on the test classpath: " + directory);
+            throw new IllegalStateException(
+                    "The hostile corpus must be a directory on the test classpath: " + directory);
         }
         try (Stream<Path> files = Files.list(Path.of(directory.toURI()))) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

@@ -29,7 +29,8 @@ class HostileCorpusTest {
     private static final Placeholders RUN = Placeholders.forRun("localhost:8080");
 
     private final Map<String, List<HostileCase>> corpus = HostileCorpus.load();
-    private final List<HostileCase> cases = corpus.values().stream().flatMap(List::stream).toList();
+    private final List<HostileCase> cases =
+            corpus.values().stream().flatMap(List::stream).toList();
 
     @Test
     void everyFileLoadsAndTheCorpusHasAtLeast320Cases() {
@@ -68,7 +69,8 @@ class HostileCorpusTest {
 
     @Test
     void largePayloadsAreGeneratedToTheirSize() {
-        List<HostileCase> megabyte = cases.stream().filter(hostile -> hostile.name.contains("1 MB")).toList();
+        List<HostileCase> megabyte =
+                cases.stream().filter(hostile -> hostile.name.contains("1 MB")).toList();
         assertTrue(megabyte.size() >= 3, "1 MB cases: " + megabyte);
         for (HostileCase hostile : megabyte) {
             assertTrue(hostile.request(RUN).bodyLength() >= 1_000_000, hostile.toString());
@@ -85,7 +87,8 @@ class HostileCorpusTest {
         for (HostileCase hostile : cases) {
             HostileCase.Request request = hostile.request(RUN);
             boolean bodyOver = request.bodyLength() > HostileCase.BODY_LIMIT;
-            boolean declaredOver = request.declaredLength() != null && request.declaredLength().compareTo(limit) > 0;
+            boolean declaredOver =
+                    request.declaredLength() != null && request.declaredLength().compareTo(limit) > 0;
             if (hostile.expect == 413) {
                 assertTrue(bodyOver || declaredOver, hostile + " is not over the limit");
             } else {
@@ -114,7 +117,9 @@ class HostileCorpusTest {
                 for (int i = 0; i < text.length(); i++) {
                     char c = text.charAt(i);
                     if (Character.isHighSurrogate(c)) {
-                        assertTrue(i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i)), hostile.toString());
+                        assertTrue(
+                                i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i)),
+                                hostile.toString());
                     } else {
                         assertFalse(Character.isLowSurrogate(c), hostile.toString());
                     }
@@ -137,7 +142,10 @@ class HostileCorpusTest {
     }
 
     private HostileCase named(String name) {
-        return cases.stream().filter(hostile -> hostile.name.equals(name)).findFirst().orElseThrow();
+        return cases.stream()
+                .filter(hostile -> hostile.name.equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String body(HostileCase hostile) {
@@ -151,12 +159,12 @@ class HostileCorpusTest {
         switch (value.getValueType()) {
             case STRING -> strings.add(((JsonString) value).getString());
             case ARRAY -> value.asJsonArray().forEach(item -> strings.addAll(strings(item)));
-            case OBJECT -> value.asJsonObject().forEach((key, item) -> {
-                strings.add(key);
-                strings.addAll(strings(item));
-            });
-            default -> {
-            }
+            case OBJECT ->
+                value.asJsonObject().forEach((key, item) -> {
+                    strings.add(key);
+                    strings.addAll(strings(item));
+                });
+            default -> {}
         }
         return strings;
     }

@@ -68,37 +68,52 @@ class HostileInputSystemIT extends BlackBoxTest {
             userEvents.close();
             throw new IllegalStateException("cannot open the subscriber's window on the corpus", e);
         }
-        Stream<DynamicNode> files = corpus.entrySet().stream().map(file -> dynamicContainer(file.getKey(),
-                file.getValue().stream().map(hostile -> dynamicTest(hostile.name, () -> replay(hostile, run)))));
-        DynamicNode nothingChanged = dynamicTest("nothing changed: the run's email is still free, no event was published",
+        Stream<DynamicNode> files = corpus.entrySet().stream()
+                .map(file -> dynamicContainer(
+                        file.getKey(),
+                        file.getValue().stream()
+                                .map(hostile -> dynamicTest(hostile.name, () -> replay(hostile, run)))));
+        DynamicNode nothingChanged = dynamicTest(
+                "nothing changed: the run's email is still free, no event was published",
                 () -> nothingChanged(run, userEvents));
         return Stream.concat(files, Stream.of(nothingChanged)).onClose(userEvents::close);
     }
 
     private static void replay(HostileCase hostile, Placeholders run) {
         String runtime = System.getProperty("arquillian.launch", "wildfly");
-        assumeFalse(hostile.knownIssueOn.contains(runtime), () -> "known issue on " + runtime + ": " + hostile.knownIssue);
+        assumeFalse(
+                hostile.knownIssueOn.contains(runtime), () -> "known issue on " + runtime + ": " + hostile.knownIssue);
         HostileCase.Request request = hostile.request(run);
         RawHttp.Response response;
         try {
-            response = RawHttp.exchange(HeraldClient.BASE.getHost(), port(), request.bytes(), request.halfClose(),
-                    hostile.isHead(), DEADLINE);
+            response = RawHttp.exchange(
+                    HeraldClient.BASE.getHost(),
+                    port(),
+                    request.bytes(),
+                    request.halfClose(),
+                    hostile.isHead(),
+                    DEADLINE);
         } catch (IOException e) {
             if (hostile.parserMayRefuse && e instanceof EOFException) {
                 return; // the server's HTTP layer dropped a request it could not frame, before Herald
             }
             throw new AssertionError("no answer: " + e + "\n--- request ---\n" + printable(request.head()), e);
         }
-        String exchange = "\n--- request ---\n" + printable(request.head()) + "--- response ---\n" + response.describe();
+        String exchange =
+                "\n--- request ---\n" + printable(request.head()) + "--- response ---\n" + response.describe();
 
         assertTrue(response.status() < 500, "a server error" + exchange);
         String contentType = response.header("Content-Type").orElse("");
-        if (hostile.parserMayRefuse && contentType.isEmpty() && response.body().length == 0
+        if (hostile.parserMayRefuse
+                && contentType.isEmpty()
+                && response.body().length == 0
                 && (response.status() == hostile.expect || response.status() == 400)) {
             return; // refused by the server's HTTP parser, before Herald
         }
         assertEquals(hostile.expect, response.status(), "status" + exchange);
-        assertEquals("application/problem+json", contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT),
+        assertEquals(
+                "application/problem+json",
+                contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT),
                 "Content-Type" + exchange);
         if (!hostile.isHead()) {
             JsonObject problem = problem(response, exchange);
@@ -109,12 +124,14 @@ class HostileInputSystemIT extends BlackBoxTest {
         if (response.status() == 405) {
             String allow = String.join(",", response.headers("Allow"));
             assertFalse(allow.isBlank(), "a 405 without Allow" + exchange);
-            Set<String> allowed = Arrays.stream(allow.split(",")).map(String::trim).collect(Collectors.toSet());
+            Set<String> allowed =
+                    Arrays.stream(allow.split(",")).map(String::trim).collect(Collectors.toSet());
             assertFalse(allowed.contains(hostile.method), "Allow names the refused method" + exchange);
         }
         for (String location : response.headers("Location")) {
             for (String spoofed : spoofedHosts(request.head(), run.host())) {
-                assertFalse(location.toLowerCase(Locale.ROOT).contains(spoofed),
+                assertFalse(
+                        location.toLowerCase(Locale.ROOT).contains(spoofed),
                         "a Location on the client's made-up host " + spoofed + exchange);
             }
         }
@@ -126,20 +143,25 @@ class HostileInputSystemIT extends BlackBoxTest {
      * window to the corpus and the final check.
      */
     private void drainEarlierEvents(ExternalSubscriber userEvents) throws JMSException {
-        HttpResponse<String> fence = herald.postJson("/api/users", HeraldClient.registration(HeraldClient.uniqueEmail()));
+        HttpResponse<String> fence =
+                herald.postJson("/api/users", HeraldClient.registration(HeraldClient.uniqueEmail()));
         assertEquals(201, fence.statusCode(), fence.body());
-        userEvents.receiveUntil(ExternalSubscriber.subject(HeraldClient.object(fence).getString("id")), TIMEOUT);
+        userEvents.receiveUntil(
+                ExternalSubscriber.subject(HeraldClient.object(fence).getString("id")), TIMEOUT);
     }
 
     private void nothingChanged(Placeholders run, ExternalSubscriber userEvents) throws JMSException {
         HttpResponse<String> registered = herald.postJson("/api/users", HeraldClient.registration(run.email()));
-        assertEquals(201, registered.statusCode(),
+        assertEquals(
+                201,
+                registered.statusCode(),
                 "the corpus's email must still be free (no hostile request stored it): " + registered.body());
         String userId = HeraldClient.object(registered).getString("id");
         List<TextMessage> seen = userEvents.receiveUntil(ExternalSubscriber.subject(userId), TIMEOUT);
-        List<String> published = seen.stream().map(HostileInputSystemIT::describe).toList();
-        assertEquals(1, seen.size(), "events published while the corpus ran, the last being the check's own: "
-                + published);
+        List<String> published =
+                seen.stream().map(HostileInputSystemIT::describe).toList();
+        assertEquals(
+                1, seen.size(), "events published while the corpus ran, the last being the check's own: " + published);
     }
 
     private static JsonObject problem(RawHttp.Response response, String exchange) {
@@ -177,8 +199,10 @@ class HostileInputSystemIT extends BlackBoxTest {
     private static String hostName(String value) {
         String trimmed = value.trim().toLowerCase(Locale.ROOT);
         int end = 0;
-        while (end < trimmed.length() && (Character.isLetterOrDigit(trimmed.charAt(end))
-                || trimmed.charAt(end) == '.' || trimmed.charAt(end) == '-')) {
+        while (end < trimmed.length()
+                && (Character.isLetterOrDigit(trimmed.charAt(end))
+                        || trimmed.charAt(end) == '.'
+                        || trimmed.charAt(end) == '-')) {
             end++;
         }
         return trimmed.substring(0, end);
@@ -186,7 +210,8 @@ class HostileInputSystemIT extends BlackBoxTest {
 
     private static String describe(TextMessage message) {
         try {
-            return message.getStringProperty("cloudEvents_type") + " " + message.getStringProperty("cloudEvents_subject");
+            return message.getStringProperty("cloudEvents_type") + " "
+                    + message.getStringProperty("cloudEvents_subject");
         } catch (JMSException e) {
             return message.toString();
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +38,8 @@ class HttpsSystemIT extends BlackBoxTest {
         assumeTrue(!HTTPS.isBlank(), "this runtime has no HTTPS listener in Herald's setup (Payara Micro)");
         Answer created = send("POST", "/api/users", HeraldClient.registration(HeraldClient.uniqueEmail()));
         assertEquals(201, created.status(), created.body());
-        String userId = Json.createReader(new StringReader(created.body())).readObject().getString("id");
+        String userId =
+                Json.createReader(new StringReader(created.body())).readObject().getString("id");
         Poll.until(() -> orders(userId), orders -> orders.size() == 1, Duration.ofSeconds(20), "the order over HTTPS");
 
         Answer refused = send("POST", "/api/users", "{\"email\":\"x\"}{}");
@@ -49,18 +49,19 @@ class HttpsSystemIT extends BlackBoxTest {
 
     private JsonArray orders(String userId) {
         try {
-            return Json.createReader(new StringReader(send("GET", "/api/orders?userId=" + userId, null).body()))
+            return Json.createReader(new StringReader(
+                            send("GET", "/api/orders?userId=" + userId, null).body()))
                     .readArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record Answer(int status, String contentType, String body) {
-    }
+    private record Answer(int status, String contentType, String body) {}
 
     private static Answer send(String method, String path, String json) throws IOException {
-        HttpsURLConnection connection = (HttpsURLConnection) URI.create(HTTPS + path).toURL().openConnection();
+        HttpsURLConnection connection =
+                (HttpsURLConnection) URI.create(HTTPS + path).toURL().openConnection();
         connection.setSSLSocketFactory(TRUST_THE_SERVERS_OWN.getSocketFactory());
         connection.setHostnameVerifier((host, session) -> "localhost".equals(host));
         connection.setConnectTimeout(5_000);
@@ -88,21 +89,25 @@ class HttpsSystemIT extends BlackBoxTest {
     private static SSLContext trustingAll() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
+            context.init(
+                    null,
+                    new TrustManager[] {
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                    assertTrue(chain.length > 0, "the server presented no certificate");
-                }
+                            @Override
+                            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                                assertTrue(chain.length > 0, "the server presented no certificate");
+                            }
 
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        }
+                    },
+                    null);
             return context;
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -9,8 +9,7 @@ final class Poll {
 
     private static final long INTERVAL_MILLIS = 25;
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /** The first value that satisfies {@code done}; fails with the last value seen at the deadline. */
     static <T> T until(Supplier<T> probe, Predicate<T> done, Duration timeout, String what) {
@@ -18,8 +17,8 @@ final class Poll {
         T last = probe.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for " + what
-                        + "; last seen: " + last);
+                throw new AssertionError(
+                        "Timed out after " + timeout.toMillis() + " ms waiting for " + what + "; last seen: " + last);
             }
             try {
                 Thread.sleep(INTERVAL_MILLIS);

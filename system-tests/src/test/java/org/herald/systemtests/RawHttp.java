@@ -32,8 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A response as read off the wire: the status line, the headers in order, and the de-chunked body. */
     record Response(String statusLine, int status, List<String[]> headers, byte[] body) {
@@ -63,7 +62,9 @@ final class RawHttp {
                 text.append(header[0]).append(": ").append(header[1]).append('\n');
             }
             String body = bodyText();
-            return text.append('\n').append(body.length() > 2_000 ? body.substring(0, 2_000) + "…" : body).toString();
+            return text.append('\n')
+                    .append(body.length() > 2_000 ? body.substring(0, 2_000) + "…" : body)
+                    .toString();
         }
     }
 
@@ -72,24 +73,26 @@ final class RawHttp {
      * to HEAD has no body whatever its headers say; 1xx interim responses are
      * skipped.
      */
-    static Response exchange(String host, int port, byte[] request, boolean halfClose, boolean head,
-            Duration deadline) throws IOException {
+    static Response exchange(String host, int port, byte[] request, boolean halfClose, boolean head, Duration deadline)
+            throws IOException {
         long end = System.nanoTime() + deadline.toNanos();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, deadline.toMillis()));
             AtomicReference<IOException> writeFailure = new AtomicReference<>();
-            Thread writer = new Thread(() -> {
-                try {
-                    OutputStream out = socket.getOutputStream();
-                    out.write(request);
-                    out.flush();
-                    if (halfClose) {
-                        socket.shutdownOutput();
-                    }
-                } catch (IOException e) {
-                    writeFailure.set(e); // the server may answer and close before it has read everything
-                }
-            }, "raw-http-writer");
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            OutputStream out = socket.getOutputStream();
+                            out.write(request);
+                            out.flush();
+                            if (halfClose) {
+                                socket.shutdownOutput();
+                            }
+                        } catch (IOException e) {
+                            writeFailure.set(e); // the server may answer and close before it has read everything
+                        }
+                    },
+                    "raw-http-writer");
             writer.setDaemon(true);
             writer.start();
             try {
@@ -136,7 +139,9 @@ final class RawHttp {
                 if (colon < 0) {
                     throw new IOException("malformed response header: " + line);
                 }
-                headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
+                headers.add(new String[] {
+                    line.substring(0, colon).trim(), line.substring(colon + 1).trim()
+                });
             }
             if (status >= 100 && status < 200) {
                 continue; // interim (100 Continue): the final response follows
@@ -145,7 +150,8 @@ final class RawHttp {
             if (head || status == 204 || status == 304) {
                 return framing;
             }
-            String transferEncoding = framing.header("Transfer-Encoding").orElse("").toLowerCase(Locale.ROOT);
+            String transferEncoding =
+                    framing.header("Transfer-Encoding").orElse("").toLowerCase(Locale.ROOT);
             Optional<String> contentLength = framing.header("Content-Length");
             byte[] body;
             if (transferEncoding.endsWith("chunked")) {

@@ -46,7 +46,8 @@ class RawHttpTest {
 
     @Test
     void writesTheRequestByteForByte() throws Exception {
-        byte[] request = "GET /a%zz\0b HTTP/1.1\nHost: x\r\nX: a\0b\r\n\r\n\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request =
+                "GET /a%zz\0b HTTP/1.1\nHost: x\r\nX: a\0b\r\n\r\n\u00ff".getBytes(StandardCharsets.ISO_8859_1);
         CompletableFuture<byte[]> received = serve(in -> readExactly(in, request.length), fixed(400, PROBLEM));
         RawHttp.Response response = exchange(request, false, false);
         assertArrayEquals(request, received.get(5, TimeUnit.SECONDS));
@@ -67,17 +68,26 @@ class RawHttpTest {
     void aServerThatNeverAnswersFailsAtTheDeadline() {
         serve(RawHttpTest::readToEnd, null);
         long start = System.nanoTime();
-        assertThrows(SocketTimeoutException.class, () -> RawHttp.exchange("localhost", server.getLocalPort(),
-                "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII), false, false, Duration.ofMillis(500)));
+        assertThrows(
+                SocketTimeoutException.class,
+                () -> RawHttp.exchange(
+                        "localhost",
+                        server.getLocalPort(),
+                        "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                        false,
+                        false,
+                        Duration.ofMillis(500)));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos());
     }
 
     @Test
     void readsAChunkedResponseAfterAnInterim100Continue() throws Exception {
-        byte[] response = ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 413 Payload Too Large\r\nTransfer-Encoding: chunked\r\n"
-                + "Content-Type: application/problem+json\r\n\r\n5\r\n{\"sta\r\n"
-                + Integer.toHexString(PROBLEM.length() - 5) + ";ext=1\r\n" + PROBLEM.substring(5) + "\r\n0\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] response =
+                ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 413 Payload Too Large\r\nTransfer-Encoding: chunked\r\n"
+                                + "Content-Type: application/problem+json\r\n\r\n5\r\n{\"sta\r\n"
+                                + Integer.toHexString(PROBLEM.length() - 5) + ";ext=1\r\n" + PROBLEM.substring(5)
+                                + "\r\n0\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
         serve(in -> new byte[0], response);
         RawHttp.Response read = exchange("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII), false, false);
         assertEquals(413, read.status());
@@ -86,9 +96,13 @@ class RawHttpTest {
 
     @Test
     void aHeadResponseHasNoBodyWhateverItsContentLength() throws Exception {
-        serve(in -> new byte[0], "HTTP/1.1 405 Method Not Allowed\r\nAllow: POST\r\nContent-Length: 50\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII), false);
-        RawHttp.Response response = exchange("HEAD / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII), false, true);
+        serve(
+                in -> new byte[0],
+                "HTTP/1.1 405 Method Not Allowed\r\nAllow: POST\r\nContent-Length: 50\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII),
+                false);
+        RawHttp.Response response =
+                exchange("HEAD / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII), false, true);
         assertEquals(405, response.status());
         assertEquals("POST", response.header("Allow").orElseThrow());
         assertEquals(0, response.body().length);
@@ -109,8 +123,9 @@ class RawHttpTest {
     }
 
     private static byte[] fixed(int status, String body) {
-        return ("HTTP/1.1 " + status + " X\r\nContent-Type: application/problem+json\r\nContent-Length: " + body.length()
-                + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+        return ("HTTP/1.1 " + status + " X\r\nContent-Type: application/problem+json\r\nContent-Length: "
+                        + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     interface Reader {

@@ -28,8 +28,8 @@ class RelayInContainerIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return HeraldDeployment.withTests(RelayInContainerIT.class, HeraldJms.class, Poll.class,
-                EventStoreRows.class, EventStoreRows.Row.class);
+        return HeraldDeployment.withTests(
+                RelayInContainerIT.class, HeraldJms.class, Poll.class, EventStoreRows.class, EventStoreRows.Row.class);
     }
 
     @Test
@@ -37,22 +37,31 @@ class RelayInContainerIT {
         UserService users = InitialContext.doLookup(JndiNames.USER_SERVICE);
         OrderService orders = InitialContext.doLookup(JndiNames.ORDER_SERVICE);
         UserProfile user = users.register(uniqueEmail(), "Ada", "correct-horse-battery");
-        EventStoreRows.Row registered = Poll.until(() -> EventStoreRows.ofSubject(user.id()),
-                rows -> rows.size() == 1 && rows.get(0).published(), TIMEOUT, "user.registered published").get(0);
+        EventStoreRows.Row registered = Poll.until(
+                        () -> EventStoreRows.ofSubject(user.id()),
+                        rows -> rows.size() == 1 && rows.get(0).published(),
+                        TIMEOUT,
+                        "user.registered published")
+                .get(0);
         Poll.until(() -> orders.findByUser(user.id()), list -> list.size() == 1, TIMEOUT, "the order");
 
         try (JMSContext jms = HeraldJms.connectionFactory().createContext();
-             JMSConsumer userEvents = jms.createConsumer(HeraldJms.userEvents())) {
+                JMSConsumer userEvents = jms.createConsumer(HeraldJms.userEvents())) {
             // as after a relay that died between its broker commit and its database commit
-            assertEquals(1, EventStoreRows.update("UPDATE event SET published_at = NULL WHERE id = ?", registered.id()));
+            assertEquals(
+                    1, EventStoreRows.update("UPDATE event SET published_at = NULL WHERE id = ?", registered.id()));
             UserProfile marker = users.register(uniqueEmail(), "Marker", "correct-horse-battery");
 
             List<CloudEvent> seen = HeraldJms.receiveUntilSubject(userEvents, marker.id(), TIMEOUT);
 
-            assertTrue(seen.stream().noneMatch(event -> event.getId().equals(registered.id())),
+            assertTrue(
+                    seen.stream().noneMatch(event -> event.getId().equals(registered.id())),
                     "the broker let the second copy through: " + seen);
         }
-        Poll.until(() -> EventStoreRows.ofSubject(user.id()).get(0).published(), published -> published, TIMEOUT,
+        Poll.until(
+                () -> EventStoreRows.ofSubject(user.id()).get(0).published(),
+                published -> published,
+                TIMEOUT,
                 "the event stamped published again");
         assertEquals(1, orders.findByUser(user.id()).size());
     }

@@ -26,9 +26,9 @@ import java.util.Set;
 import java.util.UUID;
 import javax.naming.InitialContext;
 import org.herald.events.EventEnvelope;
+import org.herald.events.EventPipeline;
 import org.herald.events.catalogue.EventType;
 import org.herald.events.catalogue.UserRegistered;
-import org.herald.events.EventPipeline;
 import org.herald.events.consumer.ConsumedEvents;
 import org.herald.events.consumer.Subscriber;
 import org.herald.events.jms.CloudEventMessages;
@@ -55,8 +55,13 @@ class SubscriptionInContainerIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return HeraldDeployment.withTests(SubscriptionInContainerIT.class, HeraldJms.class, Poll.class,
-                EventStoreRows.class, EventStoreRows.Row.class, HeraldClient.class);
+        return HeraldDeployment.withTests(
+                SubscriptionInContainerIT.class,
+                HeraldJms.class,
+                Poll.class,
+                EventStoreRows.class,
+                EventStoreRows.Row.class,
+                HeraldClient.class);
     }
 
     /** Herald's HTTP API, called from inside the server as any client would. */
@@ -81,15 +86,24 @@ class SubscriptionInContainerIT {
         CloudEvent second = userRegistered(UUID.randomUUID().toString(), 1);
 
         // what the subscription does with a batch, twice: as after a crash between the two commits
-        assertEquals(2, consumed.apply(CONSUMER, List.of(first, second), orders::openFor).applied());
-        assertEquals(0, consumed.apply(CONSUMER, List.of(second, first), orders::openFor).applied());
+        assertEquals(
+                2,
+                consumed.apply(CONSUMER, List.of(first, second), orders::openFor)
+                        .applied());
+        assertEquals(
+                0,
+                consumed.apply(CONSUMER, List.of(second, first), orders::openFor)
+                        .applied());
 
         for (CloudEvent cause : List.of(first, second)) {
             String userId = cause.getSubject();
             List<OrderView> opened = orders.findByUser(userId);
             assertEquals(1, opened.size(), opened.toString());
-            List<EventStoreRows.Row> outputs = Poll.until(() -> EventStoreRows.causedBy(cause.getId()),
-                    rows -> rows.size() == 1 && rows.get(0).published(), TIMEOUT, "order.created relayed");
+            List<EventStoreRows.Row> outputs = Poll.until(
+                    () -> EventStoreRows.causedBy(cause.getId()),
+                    rows -> rows.size() == 1 && rows.get(0).published(),
+                    TIMEOUT,
+                    "order.created relayed");
             assertEquals("order.created", outputs.get(0).type());
             assertEquals(opened.get(0).id(), outputs.get(0).subject());
             assertEquals(1, outputs.get(0).sequence());
@@ -105,25 +119,36 @@ class SubscriptionInContainerIT {
         // a user.registered whose data is no UserRegistered: a CloudEvent, so it gets the
         // subscription's own dead letter (its subject held back), not the broker's
         CloudEvent wrongData = io.cloudevents.core.builder.CloudEventBuilder.v1(
-                userRegistered(UUID.randomUUID().toString(), 1)).withData("application/json", "[42]".getBytes()).build();
+                        userRegistered(UUID.randomUUID().toString(), 1))
+                .withData("application/json", "[42]".getBytes())
+                .build();
         // a type the subscription does not take: its selector keeps it out of the queue
         CloudEvent unknownType = io.cloudevents.core.builder.CloudEventBuilder.v1(
-                userRegistered(UUID.randomUUID().toString(), 1)).withType("user.renamed").build();
+                        userRegistered(UUID.randomUUID().toString(), 1))
+                .withType("user.renamed")
+                .build();
         String notJson = "{ this is not a CloudEvent";
         String oversized = "x".repeat(2 * 1024 * 1024);
 
         try (JMSContext jms = HeraldJms.connectionFactory().createContext();
-             JMSConsumer dlq = jms.createConsumer(HeraldJms.userEventsDeadLetters(),
-                     "herald_test_marker = '" + marker + "'")) {
+                JMSConsumer dlq = jms.createConsumer(
+                        HeraldJms.userEventsDeadLetters(), "herald_test_marker = '" + marker + "'")) {
             send(jms, before, null);
             // messages that are no CloudEvent, each with the type property that passes the selector
-            jms.createProducer().setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered")
-                    .setProperty("herald_test_marker", marker).send(HeraldJms.userEvents(), notJson);
-            jms.createProducer().setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered")
-                    .setProperty("herald_test_marker", marker).send(HeraldJms.userEvents(), oversized);
-            jms.createProducer().setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered")
+            jms.createProducer()
+                    .setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered")
                     .setProperty("herald_test_marker", marker)
-                    .send(HeraldJms.userEvents(), CloudEventMessages.body(before).getBytes()); // a BytesMessage
+                    .send(HeraldJms.userEvents(), notJson);
+            jms.createProducer()
+                    .setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered")
+                    .setProperty("herald_test_marker", marker)
+                    .send(HeraldJms.userEvents(), oversized);
+            jms.createProducer()
+                    .setProperty(CloudEventMessages.TYPE_PROPERTY, "user.registered")
+                    .setProperty("herald_test_marker", marker)
+                    .send(
+                            HeraldJms.userEvents(),
+                            CloudEventMessages.body(before).getBytes()); // a BytesMessage
             send(jms, wrongData, null);
             send(jms, unknownType, null);
             send(jms, after, null);
@@ -138,13 +163,20 @@ class SubscriptionInContainerIT {
             assertEquals(Set.of(notJson, oversized.length() + " characters", "a BytesMessage"), dead);
         }
         for (CloudEvent event : List.of(before, after)) {
-            Poll.until(() -> orders.findByUser(event.getSubject()), list -> list.size() == 1, TIMEOUT,
+            Poll.until(
+                    () -> orders.findByUser(event.getSubject()),
+                    list -> list.size() == 1,
+                    TIMEOUT,
                     "the order of " + event.getSubject());
         }
-        String failed = Poll.until(() -> deadLetter(wrongData, "FAILED"), line -> line != null, TIMEOUT,
+        String failed = Poll.until(
+                () -> deadLetter(wrongData, "FAILED"),
+                line -> line != null,
+                TIMEOUT,
                 "the event with the wrong data dead-lettered");
         assertEquals(List.of(), orders.findByUser(wrongData.getSubject()));
-        assertEquals("1 event(s) of subject " + wrongData.getSubject() + " dropped (the failed event) and released",
+        assertEquals(
+                "1 event(s) of subject " + wrongData.getSubject() + " dropped (the failed event) and released",
                 subscriber().drop(failed.split(" ", 2)[0]));
         // filtered out by the selector: no effect and nothing to redrive, now that a later event is applied
         assertEquals(List.of(), orders.findByUser(unknownType.getSubject()));
@@ -167,7 +199,10 @@ class SubscriptionInContainerIT {
             long failedBefore = subscriber().getFailedAttempts();
             send(jms, second, userId);
             send(jms, third, userId);
-            Poll.until(() -> subscriber().getFailedAttempts(), failed -> failed > failedBefore, TIMEOUT,
+            Poll.until(
+                    () -> subscriber().getFailedAttempts(),
+                    failed -> failed > failedBefore,
+                    TIMEOUT,
                     "a failed attempt to apply the second event");
         }
 
@@ -196,29 +231,46 @@ class SubscriptionInContainerIT {
             Poll.until(() -> consumed.lastApplied(CONSUMER, userId), last -> last == 1, TIMEOUT, "the first event");
             send(jms, second, userId);
             send(jms, third, userId);
-            String failed = Poll.until(() -> deadLetter(second, "FAILED"), line -> line != null, TIMEOUT,
+            String failed = Poll.until(
+                    () -> deadLetter(second, "FAILED"),
+                    line -> line != null,
+                    TIMEOUT,
                     "the second event dead-lettered");
-            Poll.until(() -> deadLetter(third, "PARKED"), line -> line != null, TIMEOUT,
+            Poll.until(
+                    () -> deadLetter(third, "PARKED"),
+                    line -> line != null,
+                    TIMEOUT,
                     "the third event parked behind it");
             // other subjects keep flowing
             send(jms, elsewhere, null);
-            Poll.until(() -> consumed.lastApplied(CONSUMER, elsewhere.getSubject()), last -> last == 1, TIMEOUT,
+            Poll.until(
+                    () -> consumed.lastApplied(CONSUMER, elsewhere.getSubject()),
+                    last -> last == 1,
+                    TIMEOUT,
                     "an event of another subject");
             assertEquals(1, consumed.lastApplied(CONSUMER, userId), "an event overtook the dead letter");
             assertEquals(1, orders.findByUser(userId).size());
 
             // the operator's view and redrive, over HTTP as an admin (/api/dlq)
-            String token = adminToken();
+            String token = http.adminToken();
             String id = failed.split(" ", 2)[0];
-            JsonArray listed = HeraldClient.json(http.withToken("GET", "/api/dlq", token)).asJsonArray();
-            assertEquals(List.of("FAILED " + second.getId(), "PARKED " + third.getId()), listed.stream()
-                    .map(JsonValue::asJsonObject).filter(entry -> userId.equals(entry.getString("subject")))
-                    .map(entry -> entry.getString("state") + " " + entry.getString("eventId")).toList());
+            JsonArray listed =
+                    HeraldClient.json(http.withToken("GET", "/api/dlq", token)).asJsonArray();
+            assertEquals(
+                    List.of("FAILED " + second.getId(), "PARKED " + third.getId()),
+                    listed.stream()
+                            .map(JsonValue::asJsonObject)
+                            .filter(entry -> userId.equals(entry.getString("subject")))
+                            .map(entry -> entry.getString("state") + " " + entry.getString("eventId"))
+                            .toList());
             assertEquals(1, EventStoreRows.update("DELETE FROM orders WHERE id = ?", blocker), "the blocking order");
             HttpResponse<String> redriven = http.withToken("POST", "/api/dlq/" + id + "/redrive", token);
             assertEquals(200, redriven.statusCode(), redriven.body());
-            assertEquals(List.of(second.getId(), third.getId()), HeraldClient.json(redriven).asJsonArray().stream()
-                    .map(entry -> entry.asJsonObject().getString("eventId")).toList());
+            assertEquals(
+                    List.of(second.getId(), third.getId()),
+                    HeraldClient.json(redriven).asJsonArray().stream()
+                            .map(entry -> entry.asJsonObject().getString("eventId"))
+                            .toList());
         }
         assertEquals(3, consumed.lastApplied(CONSUMER, userId));
         assertNull(deadLetter(second, "FAILED"));
@@ -240,21 +292,31 @@ class SubscriptionInContainerIT {
             send(jms, first, userId);
             send(jms, second, userId);
             send(jms, third, userId);
-            String failed = Poll.until(() -> deadLetter(second, "FAILED"), line -> line != null, TIMEOUT,
+            String failed = Poll.until(
+                    () -> deadLetter(second, "FAILED"),
+                    line -> line != null,
+                    TIMEOUT,
                     "the second event dead-lettered");
             Poll.until(() -> deadLetter(third, "PARKED"), line -> line != null, TIMEOUT, "the third event parked");
 
-            HttpResponse<String> dropped = http.withToken("DELETE", "/api/dlq/" + failed.split(" ", 2)[0], adminToken());
+            HttpResponse<String> dropped =
+                    http.withToken("DELETE", "/api/dlq/" + failed.split(" ", 2)[0], http.adminToken());
             assertEquals(204, dropped.statusCode(), dropped.body());
         }
         assertEquals(3, consumed.lastApplied(CONSUMER, userId), "the parked event, applied");
         assertNull(deadLetter(second, "FAILED"));
         // the dropped event never had an effect (the only order it names is the test's blocker),
         // and its drop is on record
-        assertEquals(List.of(blocker), orders.findByUser("blocker").stream()
-                .filter(order -> order.id().equals(blocker)).map(OrderView::id).toList());
+        assertEquals(
+                List.of(blocker),
+                orders.findByUser("blocker").stream()
+                        .filter(order -> order.id().equals(blocker))
+                        .map(OrderView::id)
+                        .toList());
         List<EventStoreRows.Row> audit = EventStoreRows.causedBy(second.getId());
-        assertEquals(List.of("system.dead-letter-dropped"), audit.stream().map(EventStoreRows.Row::type).toList());
+        assertEquals(
+                List.of("system.dead-letter-dropped"),
+                audit.stream().map(EventStoreRows.Row::type).toList());
         assertEquals(CONSUMER, audit.get(0).subject());
         assertEquals(1, EventStoreRows.update("DELETE FROM orders WHERE id = ?", blocker));
     }
@@ -269,7 +331,10 @@ class SubscriptionInContainerIT {
         CloudEvent fourth = userRegistered(userId, 4);
         // one batch out of order, with the first event twice, as the subscription hands it over
         // (how the broker splits a stream into batches is its business): each applied once, in sequence
-        assertEquals(3, consumed.apply(CONSUMER, List.of(third, first, second, first), orders::openFor).applied());
+        assertEquals(
+                3,
+                consumed.apply(CONSUMER, List.of(third, first, second, first), orders::openFor)
+                        .applied());
         assertEquals(3, orders.findByUser(userId).size());
         List<Long> positions = List.of(first, second, third).stream()
                 .map(cause -> onlyOrderCreatedBy(cause).position())
@@ -280,33 +345,34 @@ class SubscriptionInContainerIT {
             // an event behind the last applied one is not applied out of order: it waits as a dead
             // letter, and the subject's later events are parked behind it
             send(jms, late, userId);
-            String failed = Poll.until(() -> deadLetter(late, "FAILED"), line -> line != null, TIMEOUT,
-                    "the late event dead-lettered");
+            String failed = Poll.until(
+                    () -> deadLetter(late, "FAILED"), line -> line != null, TIMEOUT, "the late event dead-lettered");
             assertTrue(failed.contains("arrived out of order: sequence 2 after 3 was applied"), failed);
             send(jms, fourth, userId);
             Poll.until(() -> deadLetter(fourth, "PARKED"), line -> line != null, TIMEOUT, "the fourth event parked");
             assertEquals(3, orders.findByUser(userId).size(), "the late or the fourth event had an effect");
 
             // the operator's redrive applies it as it is, then the parked one
-            assertEquals("2 event(s) of subject " + userId + " redriven", subscriber().redrive(failed.split(" ", 2)[0]));
+            assertEquals(
+                    "2 event(s) of subject " + userId + " redriven",
+                    subscriber().redrive(failed.split(" ", 2)[0]));
         }
         assertEquals(4, consumed.lastApplied(CONSUMER, userId));
         assertEquals(5, orders.findByUser(userId).size());
-        assertTrue(onlyOrderCreatedBy(late).position() < onlyOrderCreatedBy(fourth).position(),
+        assertTrue(
+                onlyOrderCreatedBy(late).position() < onlyOrderCreatedBy(fourth).position(),
                 "the parked event overtook the redriven one");
-    }
-
-    /** A token of the test server's administrator (HERALD_ADMIN_EMAILS, system-tests/pom.xml). */
-    private String adminToken() {
-        http.postJson("/api/users", HeraldClient.registration(HeraldClient.ADMIN_EMAIL)); // 201, or 409 if there
-        return http.login(HeraldClient.ADMIN_EMAIL, HeraldClient.PASSWORD);
     }
 
     /** An order that claims {@code event} as its cause: applying the event fails until it is deleted. */
     private static String blockOrderFor(CloudEvent event) {
         String blocker = UUID.randomUUID().toString();
-        EventStoreRows.update("INSERT INTO orders (id, user_id, status, created_at, version, caused_by)"
-                + " VALUES (?, ?, 'CREATED', ?, 0, ?)", blocker, "blocker", OffsetDateTime.now(ZoneOffset.UTC),
+        EventStoreRows.update(
+                "INSERT INTO orders (id, user_id, status, created_at, version, caused_by)"
+                        + " VALUES (?, ?, 'CREATED', ?, 0, ?)",
+                blocker,
+                "blocker",
+                OffsetDateTime.now(ZoneOffset.UTC),
                 event.getId());
         return blocker;
     }
@@ -315,28 +381,41 @@ class SubscriptionInContainerIT {
     private String deadLetter(CloudEvent event, String state) {
         return Arrays.stream(subscriber().getDeadLetters())
                 .filter(line -> line.contains(" " + state + " ") && line.contains(event.getId()))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private Subscriber subscriber() {
-        return pipeline.subscribers().stream().filter(subscriber -> subscriber.getName().equals(CONSUMER))
-                .findFirst().orElseThrow();
+        return pipeline.subscribers().stream()
+                .filter(subscriber -> subscriber.getName().equals(CONSUMER))
+                .findFirst()
+                .orElseThrow();
     }
 
     private EventStoreRows.Row onlyOrderCreatedBy(CloudEvent cause) {
         List<EventStoreRows.Row> rows = EventStoreRows.causedBy(cause.getId());
-        assertEquals(1, rows.size(), "events caused by " + cause.getId() + " (sequence "
-                + EventEnvelope.sequenceOf(cause) + "): " + rows + "; orders of the user: "
-                + orders.findByUser(cause.getSubject()));
+        assertEquals(
+                1,
+                rows.size(),
+                "events caused by " + cause.getId() + " (sequence "
+                        + EventEnvelope.sequenceOf(cause) + "): " + rows + "; orders of the user: "
+                        + orders.findByUser(cause.getSubject()));
         return rows.get(0);
     }
 
     private static CloudEvent userRegistered(String userId, long sequence) {
-        CloudEvent event = EventEnvelope.first(EventType.USER_REGISTERED, URI.create("/herald/tests"), userId,
-                new UserRegistered(userId, "user-" + UUID.randomUUID() + "@example.com", "Test",
+        CloudEvent event = EventEnvelope.first(
+                EventType.USER_REGISTERED,
+                URI.create("/herald/tests"),
+                userId,
+                new UserRegistered(
+                        userId,
+                        "user-" + UUID.randomUUID() + "@example.com",
+                        "Test",
                         OffsetDateTime.now(ZoneOffset.UTC)));
         return io.cloudevents.core.builder.CloudEventBuilder.v1(event)
-                .withExtension(EventEnvelope.SEQUENCE, EventEnvelope.sequence(sequence)).build();
+                .withExtension(EventEnvelope.SEQUENCE, EventEnvelope.sequence(sequence))
+                .build();
     }
 
     /** Sends as the relay does (group = subject unless given), without the duplicate id. */

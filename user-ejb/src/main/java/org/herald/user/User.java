@@ -34,8 +34,7 @@ public class User {
     @Column(name = "registered_at", nullable = false)
     private OffsetDateTime registeredAt;
 
-    protected User() {
-    }
+    protected User() {}
 
     User(String email, String name, String passwordHash) {
         this.id = UUID.randomUUID().toString();

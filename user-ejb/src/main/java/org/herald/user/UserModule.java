@@ -10,11 +10,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import org.herald.events.EventPipeline;
+import org.herald.events.JndiNames;
+import org.herald.events.discovery.ServiceRegistry;
 import org.herald.events.schema.SchemaMigrations;
 
 /**
- * Starts the user module: brings its tables up to date and makes sure the
- * event pipeline runs, whose relay publishes the events this module stores.
+ * Starts the user module: brings its tables up to date, makes sure the
+ * event pipeline runs, whose relay publishes the events this module stores,
+ * and registers the user service.
  */
 @Singleton
 @Startup
@@ -22,6 +25,9 @@ public class UserModule {
 
     @Inject
     EventPipeline events;
+
+    @Inject
+    ServiceRegistry registry;
 
     @Resource
     ManagedThreadFactory threads;
@@ -32,6 +38,7 @@ public class UserModule {
     void start() {
         SchemaMigrations.migrate("user", UserModule.class);
         events.start(threads);
+        registry.register("user-service", UserService.class, JndiNames.USER_SERVICE_KEY, JndiNames.USER_SERVICE);
     }
 
     @PreDestroy

@@ -4,5 +4,4 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /** What others may see of a user. */
-public record UserProfile(String id, String email, String name, OffsetDateTime registeredAt) implements Serializable {
-}
+public record UserProfile(String id, String email, String name, OffsetDateTime registeredAt) implements Serializable {}

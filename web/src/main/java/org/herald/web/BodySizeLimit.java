@@ -20,7 +20,8 @@ import org.herald.web.problems.PayloadTooLarge;
 public class BodySizeLimit implements ContainerRequestFilter {
 
     private final long maxBytes = ConfigProvider.getConfig()
-            .getOptionalValue("herald.http.max-body-bytes", Long.class).orElse(16 * 1024L);
+            .getOptionalValue("herald.http.max-body-bytes", Long.class)
+            .orElse(16 * 1024L);
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -1,8 +1,10 @@
 package org.herald.web;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,9 @@ public final class JsonBody {
     /** The body, whose fields must all be among {@code known}: an unknown one is refused, never ignored. */
     public JsonBody(JsonObject json, Set<String> known) {
         this.json = json;
-        json.keySet().stream().filter(field -> !known.contains(field)).sorted()
+        json.keySet().stream()
+                .filter(field -> !known.contains(field))
+                .sorted()
                 .forEach(field -> wrongTypes.add(new Problem.FieldError(field, "is not a field of this request")));
     }
 
@@ -36,6 +40,19 @@ public final class JsonBody {
             return text.getString();
         }
         wrongTypes.add(new Problem.FieldError(field, "must be a string"));
+        return null;
+    }
+
+    /** The number field, exactly as written, or {@code null} if absent or JSON null; any other type is recorded. */
+    public BigDecimal decimal(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number) {
+            return number.bigDecimalValue();
+        }
+        wrongTypes.add(new Problem.FieldError(field, "must be a number"));
         return null;
     }
 

@@ -20,8 +20,7 @@ public final class DevelopmentKey {
 
     private static final String PAIR = "herald.jwt.development-key-pair";
 
-    private DevelopmentKey() {
-    }
+    private DevelopmentKey() {}
 
     public static KeyPair pair() {
         return (KeyPair) System.getProperties().computeIfAbsent(PAIR, name -> generate());
@@ -30,7 +29,8 @@ public final class DevelopmentKey {
     /** The public key as MicroProfile JWT reads {@code mp.jwt.verify.publickey}: PEM, X.509 SubjectPublicKeyInfo. */
     static String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair().getPublic().getEncoded())
+                + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(pair().getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 

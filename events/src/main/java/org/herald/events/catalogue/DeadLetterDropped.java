@@ -7,6 +7,11 @@ import java.time.OffsetDateTime;
  * consumer had given up on; it was never applied. The audit trail of a drop.
  * Subject: the consumer (subscription) name; causation: the dropped event.
  */
-public record DeadLetterDropped(String consumer, String eventId, String eventType, String eventSubject,
-                                Long eventSequence, String reason, OffsetDateTime droppedAt) {
-}
+public record DeadLetterDropped(
+        String consumer,
+        String eventId,
+        String eventType,
+        String eventSubject,
+        Long eventSequence,
+        String reason,
+        OffsetDateTime droppedAt) {}

@@ -49,8 +49,7 @@ public class ConsumedEvents {
      * of their subject; events that arrived after a later one of their subject
      * had been applied, dead-lettered.
      */
-    public record Outcome(int applied, int parked, int late) {
-    }
+    public record Outcome(int applied, int parked, int late) {}
 
     /**
      * Applies the events of {@code batch} that {@code consumer} has not applied
@@ -72,6 +71,29 @@ public class ConsumedEvents {
      */
     public Outcome apply(String consumer, List<CloudEvent> batch, EventHandler handler) throws Exception {
         return inTransaction(connection -> applyInTransaction(connection, consumer, batch, handler, true));
+    }
+
+    /** That {@code consumer} applied an event, and when. */
+    public record Consumption(String consumer, OffsetDateTime consumedAt) {}
+
+    /** The consumers that have applied the event with this id, by name. */
+    public List<Consumption> consumersOf(String eventId) {
+        try (Connection connection = database.source().getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT consumer, consumed_at FROM consumed_event WHERE event_id = ? ORDER BY consumer")) {
+            query.setString(1, eventId);
+            List<Consumption> consumers = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    consumers.add(new Consumption(
+                            row.getString(1),
+                            row.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
+                }
+            }
+            return consumers;
+        } catch (SQLException e) {
+            throw new EventStoreFailure("Could not read the consumers of event " + eventId, e);
+        }
     }
 
     /** Records that {@code consumer} gave up on {@code event}: from now on its subject is held back. */
@@ -103,20 +125,24 @@ public class ConsumedEvents {
             throws Exception {
         return inTransaction(connection -> {
             String subject = DeadLetters.list(connection, consumer, null).stream()
-                    .filter(entry -> entry.id().equals(id)).map(entry -> entry.event().getSubject())
-                    .findFirst().orElse(null);
+                    .filter(entry -> entry.id().equals(id))
+                    .map(entry -> entry.event().getSubject())
+                    .findFirst()
+                    .orElse(null);
             if (subject == null) {
                 return List.of();
             }
             List<DeadLetters.Entry> entries = DeadLetters.list(connection, consumer, subject);
             DeadLetters.delete(connection, entries);
             if (dropFailed) {
-                entries.stream().filter(entry -> entry.state().equals(DeadLetters.FAILED))
+                entries.stream()
+                        .filter(entry -> entry.state().equals(DeadLetters.FAILED))
                         .forEach(entry -> events.publish(List.of(dropped(entry))));
             }
             List<CloudEvent> events = entries.stream()
                     .filter(entry -> !(dropFailed && entry.state().equals(DeadLetters.FAILED)))
-                    .map(DeadLetters.Entry::event).toList();
+                    .map(DeadLetters.Entry::event)
+                    .toList();
             // the operator's decision: a late event is applied as it is
             applyInTransaction(connection, consumer, events, handler, false);
             return entries;
@@ -126,9 +152,19 @@ public class ConsumedEvents {
     /** The audit event of a drop, stored (and relayed) in the dropping transaction. */
     private static CloudEvent dropped(DeadLetters.Entry entry) {
         CloudEvent event = entry.event();
-        return EventEnvelope.causedBy(event, EventType.DEAD_LETTER_DROPPED, SOURCE, entry.consumer(),
-                new DeadLetterDropped(entry.consumer(), event.getId(), event.getType(), event.getSubject(),
-                        EventEnvelope.sequenceOf(event), entry.reason(), OffsetDateTime.now(ZoneOffset.UTC)));
+        return EventEnvelope.causedBy(
+                event,
+                EventType.DEAD_LETTER_DROPPED,
+                SOURCE,
+                entry.consumer(),
+                new DeadLetterDropped(
+                        entry.consumer(),
+                        event.getId(),
+                        event.getType(),
+                        event.getSubject(),
+                        EventEnvelope.sequenceOf(event),
+                        entry.reason(),
+                        OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     private interface Work<T> {
@@ -154,14 +190,19 @@ public class ConsumedEvents {
         }
     }
 
-    private Outcome applyInTransaction(Connection connection, String consumer, List<CloudEvent> batch,
-                                       EventHandler handler, boolean refuseLate) throws SQLException {
+    private Outcome applyInTransaction(
+            Connection connection, String consumer, List<CloudEvent> batch, EventHandler handler, boolean refuseLate)
+            throws SQLException {
         Map<String, CloudEvent> fresh = new LinkedHashMap<>();
         batch.forEach(event -> fresh.putIfAbsent(event.getId(), event));
-        fresh.keySet().removeAll(ConsumerRows.among(connection, "consumed_event", "event_id", consumer,
-                List.copyOf(fresh.keySet())));
-        List<String> subjects = fresh.values().stream().map(CloudEvent::getSubject).filter(Objects::nonNull)
-                .distinct().toList();
+        fresh.keySet()
+                .removeAll(ConsumerRows.among(
+                        connection, "consumed_event", "event_id", consumer, List.copyOf(fresh.keySet())));
+        List<String> subjects = fresh.values().stream()
+                .map(CloudEvent::getSubject)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         Set<String> heldBack = new HashSet<>(DeadLetters.heldBack(connection, consumer, subjects));
         int late = 0;
         if (refuseLate) {
@@ -170,8 +211,13 @@ public class ConsumedEvents {
                 Long sequence = EventEnvelope.sequenceOf(event);
                 Long last = lastApplied.get(event.getSubject());
                 if (sequence != null && last != null && sequence <= last && !heldBack.contains(event.getSubject())) {
-                    DeadLetters.record(connection, consumer, event, DeadLetters.FAILED,
-                            "arrived out of order: sequence " + sequence + " after " + last + " was applied", 1);
+                    DeadLetters.record(
+                            connection,
+                            consumer,
+                            event,
+                            DeadLetters.FAILED,
+                            "arrived out of order: sequence " + sequence + " after " + last + " was applied",
+                            1);
                     fresh.remove(event.getId());
                     heldBack.add(event.getSubject());
                     late++;
@@ -179,10 +225,16 @@ public class ConsumedEvents {
             }
         }
         List<CloudEvent> parked = fresh.values().stream()
-                .filter(event -> heldBack.contains(event.getSubject())).toList();
+                .filter(event -> heldBack.contains(event.getSubject()))
+                .toList();
         for (CloudEvent event : parked) {
-            DeadLetters.record(connection, consumer, event, DeadLetters.PARKED,
-                    "held back behind a failed event of its subject", 0);
+            DeadLetters.record(
+                    connection,
+                    consumer,
+                    event,
+                    DeadLetters.PARKED,
+                    "held back behind a failed event of its subject",
+                    0);
             fresh.remove(event.getId());
         }
         if (!fresh.isEmpty()) {
@@ -196,17 +248,21 @@ public class ConsumedEvents {
     /** The events grouped by subject, each subject's in sequence order (an event without one keeps its place first). */
     private static List<CloudEvent> inSequenceOrder(Collection<CloudEvent> events) {
         Map<String, List<CloudEvent>> bySubject = new LinkedHashMap<>();
-        events.forEach(event -> bySubject.computeIfAbsent(event.getSubject(), subject -> new ArrayList<>()).add(event));
-        Comparator<CloudEvent> bySequence = Comparator.comparing(EventEnvelope::sequenceOf,
-                Comparator.nullsFirst(Comparator.naturalOrder()));
-        return bySubject.values().stream().flatMap(list -> list.stream().sorted(bySequence)).toList();
+        events.forEach(event -> bySubject
+                .computeIfAbsent(event.getSubject(), subject -> new ArrayList<>())
+                .add(event));
+        Comparator<CloudEvent> bySequence =
+                Comparator.comparing(EventEnvelope::sequenceOf, Comparator.nullsFirst(Comparator.naturalOrder()));
+        return bySubject.values().stream()
+                .flatMap(list -> list.stream().sorted(bySequence))
+                .toList();
     }
 
     /** The highest sequence number of {@code subject} that {@code consumer} has applied, or 0. */
     public long lastApplied(String consumer, String subject) {
         try (Connection connection = database.source().getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT MAX(sequence) FROM consumed_event WHERE consumer = ? AND subject = ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT MAX(sequence) FROM consumed_event WHERE consumer = ? AND subject = ?")) {
             query.setString(1, consumer);
             query.setString(2, subject);
             try (ResultSet row = query.executeQuery()) {

@@ -17,19 +17,23 @@ import org.herald.events.EventEnvelope;
 /** What the consumer tables share: queries over an IN list of values for one consumer, and the sequence column. */
 final class ConsumerRows {
 
-    private ConsumerRows() {
-    }
+    private ConsumerRows() {}
 
     /** The values of {@code column} in {@code table} among {@code values}, for {@code consumer}. */
-    static Set<String> among(Connection connection, String table, String column, String consumer,
-                             Collection<String> values) throws SQLException {
+    static Set<String> among(
+            Connection connection, String table, String column, String consumer, Collection<String> values)
+            throws SQLException {
         Set<String> found = new HashSet<>();
         if (values.isEmpty()) {
             return found;
         }
-        try (PreparedStatement query = inList(connection, "SELECT DISTINCT " + column + " FROM " + table
-                + " WHERE consumer = ? AND " + column + " IN (%s)", consumer, values);
-             ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = inList(
+                        connection,
+                        "SELECT DISTINCT " + column + " FROM " + table + " WHERE consumer = ? AND " + column
+                                + " IN (%s)",
+                        consumer,
+                        values);
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 found.add(rows.getString(1));
             }
@@ -44,9 +48,13 @@ final class ConsumerRows {
         if (subjects.isEmpty()) {
             return last;
         }
-        try (PreparedStatement query = inList(connection, "SELECT subject, MAX(sequence) FROM consumed_event"
-                + " WHERE consumer = ? AND subject IN (%s) GROUP BY subject", consumer, subjects);
-             ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = inList(
+                        connection,
+                        "SELECT subject, MAX(sequence) FROM consumed_event"
+                                + " WHERE consumer = ? AND subject IN (%s) GROUP BY subject",
+                        consumer,
+                        subjects);
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 long sequence = rows.getLong(2);
                 if (!rows.wasNull()) {
@@ -68,10 +76,10 @@ final class ConsumerRows {
     }
 
     /** {@code sql} with its {@code %s} replaced by one mark per value; the consumer bound first, then the values. */
-    private static PreparedStatement inList(Connection connection, String sql, String consumer,
-                                            Collection<String> values) throws SQLException {
-        PreparedStatement query = connection.prepareStatement(
-                sql.formatted(String.join(", ", Collections.nCopies(values.size(), "?"))));
+    private static PreparedStatement inList(
+            Connection connection, String sql, String consumer, Collection<String> values) throws SQLException {
+        PreparedStatement query =
+                connection.prepareStatement(sql.formatted(String.join(", ", Collections.nCopies(values.size(), "?"))));
         query.setString(1, consumer);
         int index = 2;
         for (String value : values) {

@@ -29,12 +29,16 @@ public final class DeadLetters {
     private static final JsonEventFormat FORMAT = new JsonEventFormat();
 
     /** One row: the event as received, why it is here and since when. */
-    public record Entry(String id, String consumer, CloudEvent event, String state, String reason, int attempts,
-                 OffsetDateTime recordedAt) {
-    }
+    public record Entry(
+            String id,
+            String consumer,
+            CloudEvent event,
+            String state,
+            String reason,
+            int attempts,
+            OffsetDateTime recordedAt) {}
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /** The subjects among {@code subjects} that {@code consumer} holds back behind a failed event. */
     static Set<String> heldBack(Connection connection, String consumer, Collection<String> subjects)
@@ -42,8 +46,9 @@ public final class DeadLetters {
         return ConsumerRows.among(connection, "dead_letter", "subject", consumer, subjects);
     }
 
-    static void record(Connection connection, String consumer, CloudEvent event, String state, String reason,
-                       int attempts) throws SQLException {
+    static void record(
+            Connection connection, String consumer, CloudEvent event, String state, String reason, int attempts)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dead_letter (id, consumer,"
                 + " event_id, subject, sequence, state, reason, attempts, event, recorded_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -75,9 +80,13 @@ public final class DeadLetters {
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new Entry(rows.getString(1), rows.getString(2),
+                    entries.add(new Entry(
+                            rows.getString(1),
+                            rows.getString(2),
                             FORMAT.deserialize(rows.getString(3).getBytes(StandardCharsets.UTF_8)),
-                            rows.getString(4), rows.getString(5), rows.getInt(6),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getInt(6),
                             rows.getObject(7, OffsetDateTime.class)));
                 }
             }

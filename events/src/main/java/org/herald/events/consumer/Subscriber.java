@@ -59,6 +59,7 @@ public final class Subscriber implements SubscriberMBean {
     private volatile boolean paused;
     /** True while a consumer is open on the subscription (a pause takes effect when it closes). */
     private volatile boolean consuming;
+
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
@@ -67,8 +68,8 @@ public final class Subscriber implements SubscriberMBean {
     private volatile int lastBatchSize;
     private volatile long lagMillis;
 
-    public Subscriber(Subscription subscription, EventHandler handler, ConsumedEvents consumed, int batchSize,
-                      Duration linger) {
+    public Subscriber(
+            Subscription subscription, EventHandler handler, ConsumedEvents consumed, int batchSize, Duration linger) {
         this.subscription = subscription;
         this.handler = handler;
         this.consumed = consumed;
@@ -173,8 +174,8 @@ public final class Subscriber implements SubscriberMBean {
         try (TransactedSession jms = TransactedSession.open()) {
             Session session = jms.session();
             Topic topic = subscription.topic().destination();
-            MessageConsumer consumer = session.createSharedDurableConsumer(topic, subscription.name(),
-                    subscription.selector());
+            MessageConsumer consumer =
+                    session.createSharedDurableConsumer(topic, subscription.name(), subscription.selector());
             jms.start();
             int takeAlone = 0;
             // pausing closes the consumer: messages it had buffered go back to the subscription
@@ -286,20 +287,28 @@ public final class Subscriber implements SubscriberMBean {
     private boolean giveUp(Message message, CloudEvent event, Exception failure) {
         int deliveries = deliveryCount(message);
         if (deliveries < DELIVERIES_BEFORE_DEAD_LETTER) {
-            LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": event " + event.getId()
-                    + " (delivery " + deliveries + ") failed, given back to the broker: " + rootMessage(failure));
+            LOG.log(
+                    Level.WARNING,
+                    "Subscription " + subscription.name() + ": event " + event.getId() + " (delivery " + deliveries
+                            + ") failed, given back to the broker: " + rootMessage(failure));
             return false;
         }
         try {
             consumed.deadLetter(subscription.name(), event, rootMessage(failure), deliveries);
             deadLettered.incrementAndGet();
-            LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": event " + event.getId() + " of "
-                    + event.getSubject() + " failed " + deliveries + " deliveries; dead-lettered, and the later"
-                    + " events of its subject are parked behind it until it is redriven or dropped", failure);
+            LOG.log(
+                    Level.WARNING,
+                    "Subscription " + subscription.name() + ": event " + event.getId() + " of "
+                            + event.getSubject() + " failed " + deliveries + " deliveries; dead-lettered, and the later"
+                            + " events of its subject are parked behind it until it is redriven or dropped",
+                    failure);
             return true;
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Subscription " + subscription.name() + ": could not dead-letter event "
-                    + event.getId() + "; given back to the broker", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Subscription " + subscription.name() + ": could not dead-letter event " + event.getId()
+                            + "; given back to the broker",
+                    e);
             return false;
         }
     }
@@ -307,7 +316,8 @@ public final class Subscriber implements SubscriberMBean {
     @Override
     public String[] getDeadLetters() {
         return deadLetters().stream()
-                .map(entry -> entry.id() + " " + entry.state() + " " + entry.event().getType() + " "
+                .map(entry -> entry.id() + " " + entry.state() + " "
+                        + entry.event().getType() + " "
                         + entry.event().getId() + " subject=" + entry.event().getSubject() + " sequence="
                         + EventEnvelope.sequenceOf(entry.event()) + " attempts=" + entry.attempts() + " at "
                         + entry.recordedAt() + (entry.reason() == null ? "" : ": " + entry.reason()))
@@ -338,8 +348,9 @@ public final class Subscriber implements SubscriberMBean {
     public List<DeadLetters.Entry> release(String id, boolean drop) throws Exception {
         List<DeadLetters.Entry> released = consumed.release(subscription.name(), id, drop, handler);
         if (!released.isEmpty()) {
-            released.stream().filter(entry -> drop && entry.state().equals(DeadLetters.FAILED)).forEach(entry ->
-                    LOG.warning(() -> "Subscription " + subscription.name() + ": dead-lettered event "
+            released.stream()
+                    .filter(entry -> drop && entry.state().equals(DeadLetters.FAILED))
+                    .forEach(entry -> LOG.warning(() -> "Subscription " + subscription.name() + ": dead-lettered event "
                             + entry.event().getId() + " of " + entry.event().getSubject() + " dropped, never applied"));
             LOG.info(() -> "Subscription " + subscription.name() + ": " + released.size() + " event(s) of "
                     + released.get(0).event().getSubject() + (drop ? " released after a drop" : " redriven"));
@@ -363,9 +374,14 @@ public final class Subscriber implements SubscriberMBean {
     }
 
     private static long lag(List<CloudEvent> events) {
-        OffsetDateTime oldest = events.stream().map(CloudEvent::getTime).filter(time -> time != null)
-                .min(OffsetDateTime::compareTo).orElse(null);
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now()).toMillis());
+        OffsetDateTime oldest = events.stream()
+                .map(CloudEvent::getTime)
+                .filter(time -> time != null)
+                .min(OffsetDateTime::compareTo)
+                .orElse(null);
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, OffsetDateTime.now()).toMillis());
     }
 
     private static String messageId(Message message) {

@@ -39,7 +39,9 @@ public record Subscription(EventTopic topic, String name, Set<EventType> types) 
 
     /** The JMS message selector: {@code cloudEvents_type IN ('user.registered', ...)}. */
     public String selector() {
-        return types.stream().map(type -> "'" + type.type() + "'").sorted()
+        return types.stream()
+                .map(type -> "'" + type.type() + "'")
+                .sorted()
                 .collect(Collectors.joining(", ", "cloudEvents_type IN (", ")"));
     }
 }

@@ -10,12 +10,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class Jndi {
 
-    private Jndi() {
-    }
+    private Jndi() {}
 
     /** The JNDI name configured under {@code configKey}, or {@code defaultName}. */
     public static String name(String configKey, String defaultName) {
-        return ConfigProvider.getConfig().getOptionalValue(configKey, String.class).orElse(defaultName);
+        return ConfigProvider.getConfig()
+                .getOptionalValue(configKey, String.class)
+                .orElse(defaultName);
     }
 
     /** Looks up the object bound at the configured name. */

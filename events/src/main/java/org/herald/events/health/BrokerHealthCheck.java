@@ -19,8 +19,8 @@ public class BrokerHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("broker");
         try {
-            ConnectionFactory factory = Jndi.lookup(ConnectionFactory.class,
-                    JndiNames.CONNECTION_FACTORY_KEY, JndiNames.CONNECTION_FACTORY);
+            ConnectionFactory factory = Jndi.lookup(
+                    ConnectionFactory.class, JndiNames.CONNECTION_FACTORY_KEY, JndiNames.CONNECTION_FACTORY);
             try (JMSContext context = factory.createContext()) {
                 context.createProducer(); // forces the connection open
             }
@@ -30,7 +30,9 @@ public class BrokerHealthCheck implements HealthCheck {
             }
             return response.up().build();
         } catch (RuntimeException e) {
-            return response.down().withData("error", String.valueOf(e.getMessage())).build();
+            return response.down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

@@ -24,7 +24,9 @@ public class DatabaseHealthCheck implements HealthCheck {
                 .getConnection()) {
             return response.status(connection.isValid(TIMEOUT_SECONDS)).build();
         } catch (Exception e) {
-            return response.down().withData("error", String.valueOf(e.getMessage())).build();
+            return response.down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

@@ -33,8 +33,14 @@ public class RelayHealthCheck implements HealthCheck {
         try {
             Backlog backlog = store.backlog();
             response.withData("unpublished", backlog.count())
-                    .withData("oldestUnpublishedAgeMs", backlog.oldest() == null ? 0
-                            : Math.max(0, Duration.between(backlog.oldest(), OffsetDateTime.now()).toMillis()));
+                    .withData(
+                            "oldestUnpublishedAgeMs",
+                            backlog.oldest() == null
+                                    ? 0
+                                    : Math.max(
+                                            0,
+                                            Duration.between(backlog.oldest(), OffsetDateTime.now())
+                                                    .toMillis()));
         } catch (RuntimeException e) {
             response.withData("unpublished", "unknown: " + e.getMessage());
         }

@@ -14,7 +14,8 @@ public class ServerLivenessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         Runtime runtime = Runtime.getRuntime();
         long usedMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-        return HealthCheckResponse.named("herald").up()
+        return HealthCheckResponse.named("herald")
+                .up()
                 .withData("heapUsedMb", usedMb)
                 .withData("heapMaxMb", runtime.maxMemory() / (1024 * 1024))
                 .build();

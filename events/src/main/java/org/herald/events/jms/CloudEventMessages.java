@@ -16,15 +16,16 @@ public final class CloudEventMessages {
 
     /** Prefix of the JMS properties that mirror CloudEvents attributes. */
     public static final String PROPERTY_PREFIX = "cloudEvents_";
+
     public static final String TYPE_PROPERTY = PROPERTY_PREFIX + "type";
     /** Artemis duplicate-detection property. */
     public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
+
     public static final String GROUP_ID_PROPERTY = "JMSXGroupID";
 
     private static final JsonEventFormat FORMAT = new JsonEventFormat();
 
-    private CloudEventMessages() {
-    }
+    private CloudEventMessages() {}
 
     /** The message body: the event in CloudEvents JSON format. */
     public static String body(CloudEvent event) {
@@ -71,8 +72,8 @@ public final class CloudEventMessages {
     /** Reads the event carried by a message; a message that is not one is a poison message. */
     public static CloudEvent read(Message message) throws JMSException {
         if (!(message instanceof TextMessage text) || text.getText() == null) {
-            throw new IllegalArgumentException("Message " + message.getJMSMessageID()
-                    + " is not a TextMessage holding a CloudEvent");
+            throw new IllegalArgumentException(
+                    "Message " + message.getJMSMessageID() + " is not a TextMessage holding a CloudEvent");
         }
         return FORMAT.deserialize(text.getText().getBytes(StandardCharsets.UTF_8));
     }

@@ -30,8 +30,8 @@ public final class TransactedSession implements AutoCloseable {
     }
 
     public static TransactedSession open() throws JMSException {
-        ConnectionFactory factory = Jndi.lookup(ConnectionFactory.class,
-                JndiNames.CONNECTION_FACTORY_KEY, JndiNames.CONNECTION_FACTORY);
+        ConnectionFactory factory =
+                Jndi.lookup(ConnectionFactory.class, JndiNames.CONNECTION_FACTORY_KEY, JndiNames.CONNECTION_FACTORY);
         return new TransactedSession(factory.createConnection());
     }
 

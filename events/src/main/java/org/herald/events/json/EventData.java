@@ -10,8 +10,7 @@ public final class EventData {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private EventData() {
-    }
+    private EventData() {}
 
     public static byte[] toJson(Object data) {
         return JSONB.toJson(data).getBytes(StandardCharsets.UTF_8);

@@ -98,7 +98,7 @@ public final class JsonEventFormat implements EventFormat {
                 String name = entry.getKey();
                 JsonValue value = entry.getValue();
                 switch (name) {
-                    case "specversion" -> { }
+                    case "specversion" -> {}
                     case "id" -> builder.withId(string(name, value));
                     case "type" -> builder.withType(string(name, value));
                     case "source" -> builder.withSource(URI.create(string(name, value)));
@@ -113,7 +113,8 @@ public final class JsonEventFormat implements EventFormat {
             }
             CloudEvent event = builder.build();
             if (mapper != null && event.getData() != null) {
-                CloudEventData mapped = mapper.map(BytesCloudEventData.wrap(event.getData().toBytes()));
+                CloudEventData mapped =
+                        mapper.map(BytesCloudEventData.wrap(event.getData().toBytes()));
                 return CloudEventBuilder.v1(event).withData(mapped).build();
             }
             return event;
@@ -145,7 +146,8 @@ public final class JsonEventFormat implements EventFormat {
             case NUMBER -> builder.withExtension(name, ((JsonNumber) value).intValueExact());
             case TRUE -> builder.withExtension(name, true);
             case FALSE -> builder.withExtension(name, false);
-            default -> throw new IllegalArgumentException("extension '" + name + "' must be a string, number or boolean");
+            default ->
+                throw new IllegalArgumentException("extension '" + name + "' must be a string, number or boolean");
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -26,9 +27,11 @@ import org.herald.events.catalogue.EventType;
 import org.herald.events.jms.CloudEventMessages;
 import org.herald.events.jms.TransactedSession;
 import org.herald.events.store.Backlog;
+import org.herald.events.store.DatabaseUnreachable;
 import org.herald.events.store.EventStore;
 import org.herald.events.store.EventsStored;
 import org.herald.events.store.StoredEvent;
+import org.herald.events.system.SystemEvents;
 import org.herald.events.work.Worker;
 
 /**
@@ -55,6 +58,9 @@ public class Relay {
     EventStore store;
 
     @Inject
+    SystemEvents system;
+
+    @Inject
     @ConfigProperty(name = "herald.relay.batch-size", defaultValue = "500")
     int batchSize;
 
@@ -76,6 +82,27 @@ public class Relay {
     @PreDestroy
     public void stop() {
         worker.stop(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until nothing is left to publish: lets
+     * the last events of a stopping application (its {@code
+     * system.server-stopping}) go out before the relay stops.
+     */
+    public void drain(Duration timeout) {
+        worker.wake();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline
+                    && worker.running()
+                    && store.backlog().count() > 0) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Not waiting for the relay to drain: " + e);
+        }
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsStored stored) {
@@ -100,7 +127,22 @@ public class Relay {
         return lastBatchSize;
     }
 
+    /** One round of the worker; a lost broker or database is reported to {@link SystemEvents} before the retry. */
     private void work(Worker worker) throws JMSException {
+        try {
+            relayBatches(worker);
+        } catch (JMSException | JMSRuntimeException e) {
+            system.brokerLost(e);
+            throw e;
+        } catch (RuntimeException e) {
+            if (DatabaseUnreachable.explains(e)) {
+                system.databaseLost(e);
+            }
+            throw e;
+        }
+    }
+
+    private void relayBatches(Worker worker) throws JMSException {
         try (TransactedSession jms = TransactedSession.open()) {
             Session session = jms.session();
             MessageProducer producer = session.createProducer(null);
@@ -108,11 +150,13 @@ public class Relay {
             while (worker.running()) {
                 List<StoredEvent> batch = store.unpublished(batchSize);
                 worker.recovered();
+                system.databaseReachable();
                 if (batch.isEmpty()) {
                     worker.await(Duration.ofMillis(pollMillis));
                     continue;
                 }
                 send(session, producer, batch);
+                system.brokerReachable();
                 store.markPublished(batch.stream().map(StoredEvent::position).toList());
                 published.addAndGet(batch.size());
                 lastBatchSize = batch.size();
@@ -132,13 +176,14 @@ public class Relay {
         lastLagReport = now;
         Backlog backlog = store.backlog();
         LOG.info(() -> "Relay behind: " + backlog.count() + " events unpublished, the oldest published now was "
-                + Duration.between(oldest.event().getTime(), OffsetDateTime.now()).toMillis() + " ms old");
+                + Duration.between(oldest.event().getTime(), OffsetDateTime.now())
+                        .toMillis() + " ms old");
     }
 
     private void send(Session session, MessageProducer producer, List<StoredEvent> batch) throws JMSException {
         try {
             for (StoredEvent stored : batch) {
-                send(session, producer, stored.event());
+                send(session, producer, stored);
             }
             session.commit();
         } catch (JMSException e) {
@@ -150,7 +195,7 @@ public class Relay {
                     + " events (published before a restart?): resending them one by one");
             for (StoredEvent stored : batch) {
                 try {
-                    send(session, producer, stored.event());
+                    send(session, producer, stored);
                     session.commit();
                 } catch (JMSException one) {
                     if (!isDuplicate(one)) {
@@ -187,8 +232,14 @@ public class Relay {
         }
     }
 
-    private void send(Session session, MessageProducer producer, CloudEvent event) throws JMSException {
+    private void send(Session session, MessageProducer producer, StoredEvent stored) throws JMSException {
+        CloudEvent event = stored.event();
         Message message = CloudEventMessages.message(session, event);
+        if (stored.replays() > 0) {
+            // the broker remembers the first copy's duplicate id: a replay needs its own to get through
+            message.setStringProperty(
+                    CloudEventMessages.DUPLICATE_ID_PROPERTY, event.getId() + "#replay-" + stored.replays());
+        }
         producer.send(topic(EventType.of(event.getType()).topic()), message);
     }
 

@@ -17,15 +17,18 @@ public final class SchemaMigrations {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    private SchemaMigrations() {
-    }
+    private SchemaMigrations() {}
 
     /**
      * Migrates {@code module}'s tables in Herald's datasource.
      *
+     * <p>One module at a time in this JVM: the modules start in parallel, and
+     * H2 lets concurrent DDL of two migrations wait on its system table until
+     * the lock timeout. (Across nodes, Flyway's own lock serializes them.)
+     *
      * @param moduleClass a class of the module, whose class loader sees its scripts
      */
-    public static void migrate(String module, Class<?> moduleClass) {
+    public static synchronized void migrate(String module, Class<?> moduleClass) {
         DataSource dataSource = Jndi.lookup(DataSource.class, JndiNames.DATASOURCE_KEY, JndiNames.DATASOURCE);
         MigrateResult result = Flyway.configure(moduleClass.getClassLoader())
                 .dataSource(dataSource)
@@ -36,7 +39,8 @@ public final class SchemaMigrations {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        LOG.info(() -> "Schema of " + module + ": " + result.migrationsExecuted + " migration(s) applied, now at version "
+        LOG.info(() -> "Schema of " + module + ": " + result.migrationsExecuted
+                + " migration(s) applied, now at version "
                 + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion));
     }
 }

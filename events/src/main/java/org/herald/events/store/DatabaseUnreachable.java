@@ -14,14 +14,15 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseUnreachable {
 
-    private DatabaseUnreachable() {
-    }
+    private DatabaseUnreachable() {}
 
     public static boolean explains(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof ResourceException
-                    || (cause instanceof SQLException sql && sql.getSQLState() != null
+                    || (cause instanceof SQLException sql
+                            && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08"))) {
                 return true;
             }

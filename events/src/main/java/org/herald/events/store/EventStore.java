@@ -20,7 +20,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.herald.events.EventEnvelope;
 import org.herald.events.EventPublisher;
 
@@ -35,12 +37,16 @@ import org.herald.events.EventPublisher;
 public class EventStore implements EventPublisher {
 
     private static final String COLUMNS = "position, id, subject, sequence, type, source, occurred_at, correlation_id,"
-            + " causation_id, data_content_type, data_schema, data";
+            + " causation_id, data_content_type, data_schema, data, published_at, replays";
     private static final String INSERT = "INSERT INTO event (id, subject, sequence, type, source, occurred_at,"
             + " correlation_id, causation_id, data_content_type, data_schema, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     Event<EventsStored> stored;
+
+    @Inject
+    @ConfigProperty(name = "herald.replay.max-events", defaultValue = "10000")
+    int maxReplay;
 
     HeraldDatabase database = new HeraldDatabase();
 
@@ -56,7 +62,8 @@ public class EventStore implements EventPublisher {
             return;
         }
         try (Connection connection = database.source().getConnection()) {
-            Map<String, Long> last = lastSequences(connection, events.stream().map(CloudEvent::getSubject).toList());
+            Map<String, Long> last = lastSequences(
+                    connection, events.stream().map(CloudEvent::getSubject).toList());
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (CloudEvent event : events) {
                     long sequence = last.merge(event.getSubject(), 1L, Long::sum);
@@ -68,8 +75,13 @@ public class EventStore implements EventPublisher {
                     insert.setObject(6, event.getTime());
                     insert.setString(7, EventEnvelope.extension(event, EventEnvelope.CORRELATION_ID));
                     insert.setString(8, EventEnvelope.extension(event, EventEnvelope.CAUSATION_ID));
-                    insert.setString(9, event.getDataContentType() != null ? event.getDataContentType() : EventEnvelope.JSON);
-                    insert.setString(10, event.getDataSchema() != null ? event.getDataSchema().toString() : null);
+                    insert.setString(
+                            9, event.getDataContentType() != null ? event.getDataContentType() : EventEnvelope.JSON);
+                    insert.setString(
+                            10,
+                            event.getDataSchema() != null
+                                    ? event.getDataSchema().toString()
+                                    : null);
                     insert.setString(11, new String(event.getData().toBytes(), StandardCharsets.UTF_8));
                     insert.addBatch();
                 }
@@ -84,8 +96,8 @@ public class EventStore implements EventPublisher {
     /** Up to {@code limit} unpublished events, oldest position first. Runs in its own connection, outside any transaction. */
     public List<StoredEvent> unpublished(int limit) {
         try (Connection connection = database.source().getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                     + " FROM event WHERE published_at IS NULL ORDER BY position LIMIT ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM event WHERE published_at IS NULL ORDER BY position LIMIT ?")) {
             query.setInt(1, limit);
             return read(query);
         } catch (SQLException e) {
@@ -98,8 +110,8 @@ public class EventStore implements EventPublisher {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection connection = database.source().getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE event SET published_at = ? WHERE position = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE event SET published_at = ? WHERE position = ?")) {
                 for (long position : positions) {
                     update.setObject(1, now);
                     update.setLong(2, position);
@@ -118,12 +130,84 @@ public class EventStore implements EventPublisher {
         }
     }
 
+    /**
+     * Up to {@code limit} stored events that match {@code filter}, after
+     * position {@code after}, in position order. Paging by position is stable
+     * while events are added: a page never repeats an event or skips one that
+     * was stored before the first page was read.
+     */
+    public List<StoredEvent> find(EventFilter filter, long after, int limit) {
+        Where where = Where.of(filter).and("position > ?", after);
+        try (Connection connection = database.source().getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM event" + where.sql() + " ORDER BY position LIMIT ?")) {
+            int next = where.bind(query);
+            query.setInt(next, limit);
+            return read(query);
+        } catch (SQLException e) {
+            throw new EventStoreFailure("Could not query the event store", e);
+        }
+    }
+
+    /** The stored event with this id. */
+    public Optional<StoredEvent> find(String id) {
+        try (Connection connection = database.source().getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT " + COLUMNS + " FROM event WHERE id = ?")) {
+            query.setString(1, id);
+            return read(query).stream().findFirst();
+        } catch (SQLException e) {
+            throw new EventStoreFailure("Could not read event " + id, e);
+        }
+    }
+
+    /**
+     * Has the relay publish the published events that match {@code filter}
+     * again, each in its place in store order, with the same id (consumers
+     * recognise what they applied) and a new duplicate id for the broker.
+     * One local transaction; refuses, changing nothing, if more than
+     * {@code herald.replay.max-events} (default 10,000) events match.
+     *
+     * @return how many events will be published again
+     */
+    public int replay(EventFilter filter) {
+        int max = maxReplay;
+        Where where = Where.of(filter).and("published_at IS NOT NULL");
+        int replayed;
+        try (Connection connection = database.source().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM event" + where.sql());
+                    PreparedStatement update = connection.prepareStatement(
+                            "UPDATE event SET published_at = NULL, replays = replays + 1" + where.sql())) {
+                where.bind(count);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) > max) {
+                        throw new ReplayTooLarge(row.getLong(1), max);
+                    }
+                }
+                where.bind(update);
+                replayed = update.executeUpdate();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreFailure("Could not replay events", e);
+        }
+        stored.fire(new EventsStored(replayed));
+        return replayed;
+    }
+
     /** How many events wait for the relay, and the time of the oldest. */
     public Backlog backlog() {
         try (Connection connection = database.source().getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT COUNT(*), MIN(occurred_at) FROM event WHERE published_at IS NULL");
-             ResultSet row = query.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT COUNT(*), MIN(occurred_at) FROM event WHERE published_at IS NULL");
+                ResultSet row = query.executeQuery()) {
             row.next();
             return new Backlog(row.getLong(1), row.getObject(2, OffsetDateTime.class));
         } catch (SQLException e) {
@@ -160,15 +244,23 @@ public class EventStore implements EventPublisher {
                         .withExtension(EventEnvelope.SEQUENCE, EventEnvelope.sequence(row.getLong("sequence")))
                         .withType(row.getString("type"))
                         .withSource(URI.create(row.getString("source")))
-                        .withTime(row.getObject("occurred_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC))
-                        .withData(row.getString("data_content_type"), row.getString("data").getBytes(StandardCharsets.UTF_8));
+                        .withTime(row.getObject("occurred_at", OffsetDateTime.class)
+                                .withOffsetSameInstant(ZoneOffset.UTC))
+                        .withData(
+                                row.getString("data_content_type"),
+                                row.getString("data").getBytes(StandardCharsets.UTF_8));
                 String schema = row.getString("data_schema");
                 if (schema != null) {
                     event.withDataSchema(URI.create(schema));
                 }
                 withExtensionIfPresent(event, EventEnvelope.CORRELATION_ID, row.getString("correlation_id"));
                 withExtensionIfPresent(event, EventEnvelope.CAUSATION_ID, row.getString("causation_id"));
-                events.add(new StoredEvent(row.getLong("position"), event.build()));
+                OffsetDateTime published = row.getObject("published_at", OffsetDateTime.class);
+                events.add(new StoredEvent(
+                        row.getLong("position"),
+                        event.build(),
+                        published == null ? null : published.withOffsetSameInstant(ZoneOffset.UTC),
+                        row.getInt("replays")));
             }
         }
         return events;

@@ -15,8 +15,7 @@ public final class HeraldDatabase {
     private volatile DataSource source;
 
     /** Looks the datasource up by JNDI on first use. */
-    public HeraldDatabase() {
-    }
+    public HeraldDatabase() {}
 
     /** A given datasource: for tests outside a server. */
     public HeraldDatabase(DataSource source) {

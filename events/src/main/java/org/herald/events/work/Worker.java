@@ -98,7 +98,7 @@ public final class Worker {
         }
     }
 
-        /**
+    /**
      * Marks the worker as failing for {@code why} while it retries in place;
      * logged (with the cause) when it starts failing or fails for another reason.
      */
@@ -129,7 +129,10 @@ public final class Worker {
                     break;
                 }
                 if (failure == null) {
-                    log.log(Level.WARNING, name + " failed, retrying every " + retry.toSeconds() + " s or more: " + e, e);
+                    log.log(
+                            Level.WARNING,
+                            name + " failed, retrying every " + retry.toSeconds() + " s or more: " + e,
+                            e);
                 }
                 failure = String.valueOf(e.getMessage());
                 await(retry);

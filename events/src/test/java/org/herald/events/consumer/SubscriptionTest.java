@@ -11,21 +11,24 @@ class SubscriptionTest {
 
     @Test
     void selectsItsEventTypesByTheTypeProperty() {
-        Subscription subscription = Subscription.to(EventTopic.ORDER_EVENTS, "audit-orders",
-                EventType.ORDER_CREATED, EventType.ORDER_CANCELLED);
+        Subscription subscription = Subscription.to(
+                EventTopic.ORDER_EVENTS, "audit-orders", EventType.ORDER_CREATED, EventType.ORDER_CANCELLED);
 
         assertEquals("cloudEvents_type IN ('order.cancelled', 'order.created')", subscription.selector());
     }
 
     @Test
     void refusesANameTheBrokerWouldEscape() {
-        assertThrows(IllegalArgumentException.class, () -> Subscription.to(EventTopic.ORDER_EVENTS,
-                "audit.orders", EventType.ORDER_CREATED));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Subscription.to(EventTopic.ORDER_EVENTS, "audit.orders", EventType.ORDER_CREATED));
     }
 
     @Test
     void refusesATypeThatTravelsOnAnotherTopic() {
-        assertThrows(IllegalArgumentException.class, () -> Subscription.to(EventTopic.USER_EVENTS,
-                "mixed", EventType.USER_REGISTERED, EventType.ORDER_CREATED));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Subscription.to(
+                        EventTopic.USER_EVENTS, "mixed", EventType.USER_REGISTERED, EventType.ORDER_CREATED));
     }
 }

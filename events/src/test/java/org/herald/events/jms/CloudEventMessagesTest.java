@@ -14,7 +14,10 @@ class CloudEventMessagesTest {
 
     @Test
     void mirrorsAttributesIntoJmsPropertiesWithGroupAndDuplicateIds() {
-        CloudEvent event = EventEnvelope.first(EventType.USER_REGISTERED, URI.create("/herald/user-service"), "u-7",
+        CloudEvent event = EventEnvelope.first(
+                EventType.USER_REGISTERED,
+                URI.create("/herald/user-service"),
+                "u-7",
                 new UserRegistered("u-7", "grace@example.com", "Grace", null));
 
         Map<String, String> properties = CloudEventMessages.properties(event);

@@ -34,8 +34,9 @@ class JsonEventFormatTest {
 
     @Test
     void writesStructuredJsonWithDataEmbeddedAsJson() {
-        JsonObject json = Json.createReader(new StringReader(
-                new String(format.serialize(event), StandardCharsets.UTF_8))).readObject();
+        JsonObject json = Json.createReader(
+                        new StringReader(new String(format.serialize(event), StandardCharsets.UTF_8)))
+                .readObject();
 
         assertEquals("1.0", json.getString("specversion"));
         assertEquals("e-1", json.getString("id"));
@@ -67,21 +68,29 @@ class JsonEventFormatTest {
 
     @Test
     void nonJsonDataTravelsAsBase64() {
-        CloudEvent binary = CloudEventBuilder.v1(event).withData("application/octet-stream", new byte[] {1, 2, 3}).build();
+        CloudEvent binary = CloudEventBuilder.v1(event)
+                .withData("application/octet-stream", new byte[] {1, 2, 3})
+                .build();
 
         String json = new String(format.serialize(binary), StandardCharsets.UTF_8);
 
         assertTrue(json.contains("\"data_base64\":\"AQID\""), json);
-        assertArrayEquals(new byte[] {1, 2, 3}, format.deserialize(json.getBytes(StandardCharsets.UTF_8)).getData().toBytes());
+        assertArrayEquals(
+                new byte[] {1, 2, 3},
+                format.deserialize(json.getBytes(StandardCharsets.UTF_8))
+                        .getData()
+                        .toBytes());
     }
 
     @Test
     void rejectsWhatIsNotACloudEvent() {
         assertThrows(EventDeserializationException.class, () -> format.deserialize("not json".getBytes()));
         assertThrows(EventDeserializationException.class, () -> format.deserialize("[1]".getBytes()));
-        assertThrows(EventDeserializationException.class,
+        assertThrows(
+                EventDeserializationException.class,
                 () -> format.deserialize("{\"specversion\":\"0.3\",\"id\":\"1\"}".getBytes()));
-        assertThrows(EventDeserializationException.class,
+        assertThrows(
+                EventDeserializationException.class,
                 () -> format.deserialize("{\"specversion\":\"1.0\",\"type\":\"t\",\"source\":\"/s\"}".getBytes()),
                 "missing id");
     }

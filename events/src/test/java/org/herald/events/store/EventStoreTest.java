@@ -39,7 +39,11 @@ class EventStoreTest {
     void emptyDatabase() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration/events").load().migrate();
+        Flyway.configure()
+                .dataSource(h2)
+                .locations("classpath:db/migration/events")
+                .load()
+                .migrate();
         store.database = new HeraldDatabase(h2);
         store.stored = new Recorder();
     }
@@ -54,9 +58,17 @@ class EventStoreTest {
 
         List<StoredEvent> unpublished = store.unpublished(10);
 
-        assertEquals(List.of("u-1", "o-1", "o-2", "o-1"), unpublished.stream().map(e -> e.event().getSubject()).toList());
-        assertEquals(List.of(1L, 1L, 1L, 2L), unpublished.stream().map(e -> EventEnvelope.sequenceOf(e.event())).toList());
-        assertEquals("0000000000000000002", EventEnvelope.extension(unpublished.get(3).event(), EventEnvelope.SEQUENCE));
+        assertEquals(
+                List.of("u-1", "o-1", "o-2", "o-1"),
+                unpublished.stream().map(e -> e.event().getSubject()).toList());
+        assertEquals(
+                List.of(1L, 1L, 1L, 2L),
+                unpublished.stream()
+                        .map(e -> EventEnvelope.sequenceOf(e.event()))
+                        .toList());
+        assertEquals(
+                "0000000000000000002",
+                EventEnvelope.extension(unpublished.get(3).event(), EventEnvelope.SEQUENCE));
         assertEquals(2, fired.size(), "one notification per publishing call");
     }
 
@@ -88,7 +100,9 @@ class EventStoreTest {
 
         List<StoredEvent> rest = store.unpublished(10);
 
-        assertEquals(List.of("u-2", "u-3", "u-4"), rest.stream().map(e -> e.event().getSubject()).toList());
+        assertEquals(
+                List.of("u-2", "u-3", "u-4"),
+                rest.stream().map(e -> e.event().getSubject()).toList());
         assertEquals(3, store.backlog().count());
         assertEquals(rest.get(0).event().getTime(), store.backlog().oldest().withOffsetSameInstant(ZoneOffset.UTC));
         store.markPublished(rest.stream().map(StoredEvent::position).toList());
@@ -106,12 +120,19 @@ class EventStoreTest {
     }
 
     private static CloudEvent userRegistered(String userId) {
-        return EventEnvelope.first(EventType.USER_REGISTERED, USERS, userId,
+        return EventEnvelope.first(
+                EventType.USER_REGISTERED,
+                USERS,
+                userId,
                 new UserRegistered(userId, userId + "@example.com", "Ada", OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     private static CloudEvent orderCreated(CloudEvent cause, String orderId) {
-        return EventEnvelope.causedBy(cause, EventType.ORDER_CREATED, ORDERS, orderId,
+        return EventEnvelope.causedBy(
+                cause,
+                EventType.ORDER_CREATED,
+                ORDERS,
+                orderId,
                 new OrderCreated(orderId, cause.getSubject(), "CREATED", OffsetDateTime.now(ZoneOffset.UTC)));
     }
 

@@ -53,16 +53,20 @@ class DatabaseOutageFaultIT {
     private static final int REGISTRATIONS_DURING_OUTAGE = 400;
     /** Far below the clients' 30 s timeout: a refusal is quick, not a wait for a connection. */
     private static final Duration REFUSED_WITHIN = Duration.ofSeconds(5);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** How long the database stays away at least (as long as the broker in the broker outage test). */
     private static final Duration OUTAGE = Duration.ofSeconds(15);
+
     private static final String BROKER_URL = "tcp://127.0.0.1:" + WildFlyProcess.BROKER_PORT;
 
     private static OwnPostgres postgres;
     private static WildFlyProcess server;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @AfterAll
     static void stopAll() throws Exception {
@@ -76,31 +80,41 @@ class DatabaseOutageFaultIT {
 
     @Test
     void whileTheDatabaseIsDownRegistrationsGet503AndNoEventLeavesThenHeraldRecoversByItself() throws Exception {
-        assumeTrue("postgres".equals(System.getProperty("herald.db")),
+        assumeTrue(
+                "postgres".equals(System.getProperty("herald.db")),
                 "needs -Ppostgres: H2 runs inside the server and cannot become unreachable on its own");
-        assumeTrue("wildfly".equals(System.getProperty("herald.faults.runtime", "wildfly")),
+        assumeTrue(
+                "wildfly".equals(System.getProperty("herald.faults.runtime", "wildfly")),
                 "on WildFly only: Payara's PostgreSQL pool is not pointed elsewhere by the environment");
         postgres = OwnPostgres.create();
         postgres.start();
         Path base = Path.of(System.getProperty("herald.faults.base.dir") + "-database-outage");
-        server = WildFlyProcess.prepare(Path.of(System.getProperty("jboss.home")),
-                Path.of(System.getProperty("herald.ear")), base,
-                Map.of("HERALD_DB_PORT", String.valueOf(OwnPostgres.PORT), "HERALD_DB_NAME", OwnPostgres.DATABASE,
-                        "HERALD_DB_USER", OwnPostgres.USER));
+        server = WildFlyProcess.prepare(
+                Path.of(System.getProperty("jboss.home")),
+                Path.of(System.getProperty("herald.ear")),
+                base,
+                Map.of(
+                        "HERALD_DB_PORT",
+                        String.valueOf(OwnPostgres.PORT),
+                        "HERALD_DB_NAME",
+                        OwnPostgres.DATABASE,
+                        "HERALD_DB_USER",
+                        OwnPostgres.USER));
         FaultDatabase.of("postgres", server.h2Database()).checkServerConfiguration(server.configuration());
         server.start();
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(BROKER_URL);
-             JMSContext client = factory.createContext("herald-client", "herald-client-1");
-             JMSConsumer userEvents = client.createConsumer(client.createTopic("jms.topic.user.events"))) {
+                JMSContext client = factory.createContext("herald-client", "herald-client-1");
+                JMSConsumer userEvents = client.createConsumer(client.createTopic("jms.topic.user.events"))) {
             String before = createdId(register("before-" + run + "@example.com"));
             assertNotNull(receiveUntil(userEvents, subject(before)), "user.registered before the outage");
 
             postgres.stopImmediately();
             long down = System.nanoTime();
             log("database stopped");
-            await(() -> get(server.management().resolve("/health/ready")),
+            await(
+                    () -> get(server.management().resolve("/health/ready")),
                     response -> response.statusCode() == 503 && response.body().contains("\"DOWN\""),
                     "readiness DOWN");
 
@@ -108,13 +122,16 @@ class DatabaseOutageFaultIT {
             HttpResponse<String> refused = register("outage-" + run + "-first@example.com");
             Duration took = Duration.ofNanos(System.nanoTime() - sent);
             List<String> emails = IntStream.range(0, REGISTRATIONS_DURING_OUTAGE)
-                    .mapToObj(i -> "outage-" + run + "-" + i + "@example.com").toList();
+                    .mapToObj(i -> "outage-" + run + "-" + i + "@example.com")
+                    .toList();
             long streamed = System.nanoTime();
-            List<Outcome> outcomes = new RegistrationStream(server.http(), CLIENTS, 0).start(emails)
+            List<Outcome> outcomes = new RegistrationStream(server.http(), CLIENTS, 0)
+                    .start(emails)
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Duration streamTook = Duration.ofNanos(System.nanoTime() - streamed);
             List<Outcome> not503 = new ArrayList<>(outcomes.stream()
-                    .filter(o -> o.kind() != Kind.ERROR || o.status() != 503).toList());
+                    .filter(o -> o.kind() != Kind.ERROR || o.status() != 503)
+                    .toList());
             // then one client goes on until the outage has lasted OUTAGE
             int more = 0;
             for (; System.nanoTime() - down < OUTAGE.toNanos(); more++) {
@@ -125,33 +142,42 @@ class DatabaseOutageFaultIT {
                 Thread.sleep(100);
             }
             Message leaked = userEvents.receive(1000);
-            log("%d registrations from %d clients during the outage in %d ms, then %d more until %d s down:"
-                    + " %d answered other than 503", outcomes.size(), CLIENTS, streamTook.toMillis(), more,
-                    OUTAGE.toSeconds(), not503.size());
+            log(
+                    "%d registrations from %d clients during the outage in %d ms, then %d more until %d s down:"
+                            + " %d answered other than 503",
+                    outcomes.size(), CLIENTS, streamTook.toMillis(), more, OUTAGE.toSeconds(), not503.size());
             assertAll(
                     () -> assertEquals(503, refused.statusCode(), refused.body()),
-                    () -> assertEquals("application/problem+json",
+                    () -> assertEquals(
+                            "application/problem+json",
                             refused.headers().firstValue("Content-Type").orElse("")),
                     () -> assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "Retry-After"),
                     () -> assertEquals(503, object(refused.body()).getInt("status")),
                     () -> assertTrue(took.compareTo(REFUSED_WITHIN) < 0, "refused after " + took),
                     () -> assertEquals(List.of(), not503.stream().limit(5).toList(), "answers other than 503"),
-                    () -> assertEquals(null, leaked == null ? null : body(leaked),
-                            "an event left while the database was down"));
+                    () -> assertEquals(
+                            null, leaked == null ? null : body(leaked), "an event left while the database was down"));
 
             postgres.start();
             long back = System.nanoTime();
-            log("database started again after %d s", Duration.ofNanos(back - down).toSeconds());
-            HttpResponse<String> accepted = await(() -> register("after-" + run + "@example.com"),
-                    response -> response.statusCode() != 503, "a registration accepted again");
-            log("Herald accepted a registration %d ms after the database came back",
+            log(
+                    "database started again after %d s",
+                    Duration.ofNanos(back - down).toSeconds());
+            HttpResponse<String> accepted = await(
+                    () -> register("after-" + run + "@example.com"),
+                    response -> response.statusCode() != 503,
+                    "a registration accepted again");
+            log(
+                    "Herald accepted a registration %d ms after the database came back",
                     Duration.ofNanos(System.nanoTime() - back).toMillis());
             String after = createdId(accepted);
             List<Message> untilAfter = receiveUntil(userEvents, subject(after));
             assertNotNull(untilAfter, "user.registered after the outage");
-            Map<String, List<Order>> orders = new OrderLookup(server.http(), 2).awaitOrders(List.of(before, after),
-                    TIMEOUT);
-            await(() -> get(server.management().resolve("/health/ready")), response -> response.statusCode() == 200,
+            Map<String, List<Order>> orders =
+                    new OrderLookup(server.http(), 2).awaitOrders(List.of(before, after), TIMEOUT);
+            await(
+                    () -> get(server.management().resolve("/health/ready")),
+                    response -> response.statusCode() == 200,
                     "readiness UP");
 
             Set<String> stored;
@@ -161,24 +187,44 @@ class DatabaseOutageFaultIT {
             assertAll(
                     () -> assertEquals(1, orders.get(before).size(), "orders of the user registered before"),
                     () -> assertEquals(1, orders.get(after).size(), "orders of the user registered after"),
-                    () -> assertEquals(List.of(), stored.stream().filter(email -> email.startsWith("outage-")).toList(),
+                    () -> assertEquals(
+                            List.of(),
+                            stored.stream()
+                                    .filter(email -> email.startsWith("outage-"))
+                                    .toList(),
                             "users stored from refused registrations"),
-                    () -> assertEquals(List.of(), untilAfter.stream().map(DatabaseOutageFaultIT::body)
-                            .filter(body -> body.contains("outage-" + run)).toList(),
+                    () -> assertEquals(
+                            List.of(),
+                            untilAfter.stream()
+                                    .map(DatabaseOutageFaultIT::body)
+                                    .filter(body -> body.contains("outage-" + run))
+                                    .toList(),
                             "events of refused registrations"));
         }
     }
 
     private HttpResponse<String> register(String email) throws IOException, InterruptedException {
-        String body = Json.createObjectBuilder().add("email", email).add("name", "Grace Hopper")
-                .add("password", "correct-horse-battery").build().toString();
-        return http.send(HttpRequest.newBuilder(server.http().resolve("/api/users")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        String body = Json.createObjectBuilder()
+                .add("email", email)
+                .add("name", "Grace Hopper")
+                .add("password", "correct-horse-battery")
+                .build()
+                .toString();
+        return http.send(
+                HttpRequest.newBuilder(server.http().resolve("/api/users"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

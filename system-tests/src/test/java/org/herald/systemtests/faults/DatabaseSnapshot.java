@@ -13,12 +13,14 @@ import java.util.Map;
  * {@code user.registered}'s subject is its user's id, an {@code order.created}'s
  * its order's id). Plain SQL on the tables of the Flyway migrations.
  */
-record DatabaseSnapshot(Map<String, String> userIdByEmail, Map<String, StoredOrder> orders,
-                        Map<String, Integer> userRegisteredBySubject, Map<String, Integer> orderCreatedBySubject,
-                        long unpublishedEvents) {
+record DatabaseSnapshot(
+        Map<String, String> userIdByEmail,
+        Map<String, StoredOrder> orders,
+        Map<String, Integer> userRegisteredBySubject,
+        Map<String, Integer> orderCreatedBySubject,
+        long unpublishedEvents) {
 
-    record StoredOrder(String id, String userId, String status) {
-    }
+    record StoredOrder(String id, String userId, String status) {}
 
     static DatabaseSnapshot read(Connection connection) throws SQLException {
         Map<String, String> users = new HashMap<>();

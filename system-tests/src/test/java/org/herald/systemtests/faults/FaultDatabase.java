@@ -83,7 +83,8 @@ abstract class FaultDatabase {
 
         @Override
         Connection connect() throws SQLException {
-            return DriverManager.getConnection("jdbc:h2:file:" + file + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "sa");
+            return DriverManager.getConnection(
+                    "jdbc:h2:file:" + file + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "sa");
         }
     }
 
@@ -96,7 +97,7 @@ abstract class FaultDatabase {
         @Override
         void prepare() throws SQLException {
             try (Connection admin = DriverManager.getConnection(url("postgres"), user, password);
-                 Statement statement = admin.createStatement()) {
+                    Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + POSTGRES_DATABASE);
                 statement.execute("CREATE DATABASE " + POSTGRES_DATABASE);
             }

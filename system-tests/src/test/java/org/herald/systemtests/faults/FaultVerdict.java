@@ -20,16 +20,42 @@ import org.herald.systemtests.faults.RegistrationStream.Outcome;
  * (409 = a user exists), the orders the API lists after the restart, and the
  * database after a clean stop.
  */
-record FaultVerdict(int sent, int created, int errors, int dropped, int refused, int answeredAtKill,
-                    int committedAtKill, int ordersAtKill, long unpublishedAtKill,
-                    int committedWithoutAnswer, int errorsWithUser,
-                    int reRegisteredTaken, int reRegisteredFree, int reRegistrationMismatches,
-                    int usersChecked, int ordersListed, int lost, int duplicates, int wrongOrders,
-                    int usersAtEnd, int ordersAtEnd, int usersWithoutOrder, int userRegisteredNotOnce,
-                    int orderCreatedNotOnce, long unpublishedAtEnd, Duration timeToReady) {
+record FaultVerdict(
+        int sent,
+        int created,
+        int errors,
+        int dropped,
+        int refused,
+        int answeredAtKill,
+        int committedAtKill,
+        int ordersAtKill,
+        long unpublishedAtKill,
+        int committedWithoutAnswer,
+        int errorsWithUser,
+        int reRegisteredTaken,
+        int reRegisteredFree,
+        int reRegistrationMismatches,
+        int usersChecked,
+        int ordersListed,
+        int lost,
+        int duplicates,
+        int wrongOrders,
+        int usersAtEnd,
+        int ordersAtEnd,
+        int usersWithoutOrder,
+        int userRegisteredNotOnce,
+        int orderCreatedNotOnce,
+        long unpublishedAtEnd,
+        Duration timeToReady) {
 
-    static FaultVerdict judge(List<Outcome> load, int answeredAtKill, DatabaseSnapshot atKill, List<Outcome> again,
-                              Map<String, List<Order>> listed, DatabaseSnapshot end, Duration timeToReady) {
+    static FaultVerdict judge(
+            List<Outcome> load,
+            int answeredAtKill,
+            DatabaseSnapshot atKill,
+            List<Outcome> again,
+            Map<String, List<Order>> listed,
+            DatabaseSnapshot end,
+            Duration timeToReady) {
         Map<String, String> committed = atKill.userIdByEmail();
         int created = 0;
         int errors = 0;
@@ -109,21 +135,47 @@ record FaultVerdict(int sent, int created, int errors, int dropped, int refused,
         }
         Set<String> endUsers = new HashSet<>(end.userIdByEmail().values());
         userRegisteredNotOnce += (int) end.userRegisteredBySubject().keySet().stream()
-                .filter(subject -> !endUsers.contains(subject)).count();
+                .filter(subject -> !endUsers.contains(subject))
+                .count();
         int orderCreatedNotOnce = (int) end.orders().keySet().stream()
-                .filter(order -> end.orderCreatedBySubject().getOrDefault(order, 0) != 1).count()
+                        .filter(order -> end.orderCreatedBySubject().getOrDefault(order, 0) != 1)
+                        .count()
                 + (int) end.orderCreatedBySubject().keySet().stream()
-                .filter(subject -> !end.orders().containsKey(subject)).count();
+                        .filter(subject -> !end.orders().containsKey(subject))
+                        .count();
 
-        return new FaultVerdict(load.size(), created, errors, dropped, refused, answeredAtKill,
-                committed.size(), atKill.orders().size(), atKill.unpublishedEvents(), committedWithoutAnswer, errorsWithUser, taken, free, mismatches,
-                listed.size(), ordersListed, createdMissing + usersWithNoneListed, doubled.size(), wrongOrders,
-                end.userIdByEmail().size(), end.orders().size(), usersWithoutOrder, userRegisteredNotOnce,
-                orderCreatedNotOnce, end.unpublishedEvents(), timeToReady);
+        return new FaultVerdict(
+                load.size(),
+                created,
+                errors,
+                dropped,
+                refused,
+                answeredAtKill,
+                committed.size(),
+                atKill.orders().size(),
+                atKill.unpublishedEvents(),
+                committedWithoutAnswer,
+                errorsWithUser,
+                taken,
+                free,
+                mismatches,
+                listed.size(),
+                ordersListed,
+                createdMissing + usersWithNoneListed,
+                doubled.size(),
+                wrongOrders,
+                end.userIdByEmail().size(),
+                end.orders().size(),
+                usersWithoutOrder,
+                userRegisteredNotOnce,
+                orderCreatedNotOnce,
+                end.unpublishedEvents(),
+                timeToReady);
     }
 
     String figures() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "kill -9 fault test, figures:",
                 "  registrations sent            " + sent,
                 "    201 created                 " + created,
@@ -131,8 +183,8 @@ record FaultVerdict(int sent, int created, int errors, int dropped, int refused,
                 "    dropped (no answer)         " + dropped,
                 "    refused (server down)       " + refused,
                 "  answered when killed          " + answeredAtKill,
-                "  users committed at the kill   " + committedAtKill + " (of which answer lost: " + committedWithoutAnswer
-                        + ", answered with an error: " + errorsWithUser + ")",
+                "  users committed at the kill   " + committedAtKill + " (of which answer lost: "
+                        + committedWithoutAnswer + ", answered with an error: " + errorsWithUser + ")",
                 "  pipeline at the kill          " + ordersAtKill + " orders, " + unpublishedAtKill
                         + " events unpublished",
                 "  re-registered after restart   " + (reRegisteredTaken + reRegisteredFree) + ": 409 taken "

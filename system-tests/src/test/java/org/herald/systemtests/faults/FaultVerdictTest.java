@@ -25,25 +25,32 @@ class FaultVerdictTest {
             new Outcome("b", Kind.DROPPED, 0, null, "EOF"),
             new Outcome("c", Kind.REFUSED, 0, null, "refused"));
     private final DatabaseSnapshot atKill = snapshot(Map.of("a", "ua", "b", "ub"), Map.of(), Map.of(), Map.of());
-    private final List<Outcome> again = List.of(
-            new Outcome("b", Kind.ERROR, 409, null, "taken"),
-            new Outcome("c", Kind.CREATED, 201, "uc", null));
+    private final List<Outcome> again =
+            List.of(new Outcome("b", Kind.ERROR, 409, null, "taken"), new Outcome("c", Kind.CREATED, 201, "uc", null));
     private final Map<String, List<Order>> listed = new HashMap<>(Map.of(
             "ua", List.of(order("oa", "ua")), "ub", List.of(order("ob", "ub")), "uc", List.of(order("oc", "uc"))));
     private final Map<String, String> usersAtEnd = new HashMap<>(Map.of("a", "ua", "b", "ub", "c", "uc"));
-    private final Map<String, StoredOrder> ordersAtEnd = new HashMap<>(Map.of(
-            "oa", stored("oa", "ua"), "ob", stored("ob", "ub"), "oc", stored("oc", "uc")));
+    private final Map<String, StoredOrder> ordersAtEnd =
+            new HashMap<>(Map.of("oa", stored("oa", "ua"), "ob", stored("ob", "ub"), "oc", stored("oc", "uc")));
     private final Map<String, Integer> userRegistered = new HashMap<>(Map.of("ua", 1, "ub", 1, "uc", 1));
     private final Map<String, Integer> orderCreated = new HashMap<>(Map.of("oa", 1, "ob", 1, "oc", 1));
 
     @Test
     void aCleanRunBreaksNothing() {
         FaultVerdict verdict = judge();
-        assertEquals(List.of(1, 1, 1, 1), List.of(verdict.created(), verdict.dropped(), verdict.refused(),
-                verdict.committedWithoutAnswer()));
-        assertEquals(List.of(0, 0, 0, 0, 0, 0, 0), List.of(verdict.lost(), verdict.duplicates(),
-                verdict.usersWithoutOrder(), verdict.userRegisteredNotOnce(), verdict.orderCreatedNotOnce(),
-                verdict.reRegistrationMismatches(), verdict.wrongOrders()));
+        assertEquals(
+                List.of(1, 1, 1, 1),
+                List.of(verdict.created(), verdict.dropped(), verdict.refused(), verdict.committedWithoutAnswer()));
+        assertEquals(
+                List.of(0, 0, 0, 0, 0, 0, 0),
+                List.of(
+                        verdict.lost(),
+                        verdict.duplicates(),
+                        verdict.usersWithoutOrder(),
+                        verdict.userRegisteredNotOnce(),
+                        verdict.orderCreatedNotOnce(),
+                        verdict.reRegistrationMismatches(),
+                        verdict.wrongOrders()));
     }
 
     @Test
@@ -75,17 +82,25 @@ class FaultVerdictTest {
 
     @Test
     void a201WhoseUserHadNotCommittedIsLost() {
-        FaultVerdict verdict = FaultVerdict.judge(load, 1, snapshot(Map.of("b", "ub"), Map.of(), Map.of(), Map.of()),
-                again, listed, end(), Duration.ZERO);
+        FaultVerdict verdict = FaultVerdict.judge(
+                load,
+                1,
+                snapshot(Map.of("b", "ub"), Map.of(), Map.of(), Map.of()),
+                again,
+                listed,
+                end(),
+                Duration.ZERO);
         assertEquals(1, verdict.lost());
     }
 
     @Test
     void aReRegistrationThatDisagreesWithTheDatabaseIsCounted() {
-        List<Outcome> wrong = List.of(new Outcome("b", Kind.CREATED, 201, "ub2", null),
-                new Outcome("c", Kind.ERROR, 409, null, "taken"));
-        assertEquals(2, FaultVerdict.judge(load, 1, atKill, wrong, listed, end(), Duration.ZERO)
-                .reRegistrationMismatches());
+        List<Outcome> wrong = List.of(
+                new Outcome("b", Kind.CREATED, 201, "ub2", null), new Outcome("c", Kind.ERROR, 409, null, "taken"));
+        assertEquals(
+                2,
+                FaultVerdict.judge(load, 1, atKill, wrong, listed, end(), Duration.ZERO)
+                        .reRegistrationMismatches());
     }
 
     private FaultVerdict judge() {
@@ -96,8 +111,11 @@ class FaultVerdictTest {
         return snapshot(usersAtEnd, ordersAtEnd, userRegistered, orderCreated);
     }
 
-    private static DatabaseSnapshot snapshot(Map<String, String> users, Map<String, StoredOrder> orders,
-                                             Map<String, Integer> userRegistered, Map<String, Integer> orderCreated) {
+    private static DatabaseSnapshot snapshot(
+            Map<String, String> users,
+            Map<String, StoredOrder> orders,
+            Map<String, Integer> userRegistered,
+            Map<String, Integer> orderCreated) {
         return new DatabaseSnapshot(users, orders, userRegistered, orderCreated, 0);
     }
 

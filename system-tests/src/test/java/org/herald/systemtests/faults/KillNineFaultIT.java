@@ -57,11 +57,17 @@ class KillNineFaultIT {
         Path base = Path.of(System.getProperty("herald.faults.base.dir"));
         Path ear = Path.of(System.getProperty("herald.ear"));
         server = switch (runtime) {
-            case "wildfly" -> WildFlyProcess.prepare(Path.of(System.getProperty("jboss.home")), ear, base,
-                    FaultDatabase.serverEnvironment(databaseName));
+            case "wildfly" ->
+                WildFlyProcess.prepare(
+                        Path.of(System.getProperty("jboss.home")),
+                        ear,
+                        base,
+                        FaultDatabase.serverEnvironment(databaseName));
             case "payara" -> {
-                assumeTrue(databaseName.equals("h2"), "on Payara Server the kill -9 test runs on H2 only:"
-                        + " the PostgreSQL pool names the suites' database, which the test must not empty");
+                assumeTrue(
+                        databaseName.equals("h2"),
+                        "on Payara Server the kill -9 test runs on H2 only:"
+                                + " the PostgreSQL pool names the suites' database, which the test must not empty");
                 yield PayaraProcess.prepare(Path.of(System.getProperty("payara.home")), ear, base);
             }
             default -> {
@@ -77,7 +83,8 @@ class KillNineFaultIT {
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> emails = IntStream.range(0, REGISTRATIONS)
-                .mapToObj(i -> "fault-" + run + "-" + i + "@example.com").toList();
+                .mapToObj(i -> "fault-" + run + "-" + i + "@example.com")
+                .toList();
         RegistrationStream load = new RegistrationStream(server.http(), CLIENTS, REGISTRATIONS / 2);
         var loading = load.start(emails);
         assertTrue(load.awaitMark(LOAD_TIMEOUT), "half of the registrations answered within " + LOAD_TIMEOUT);
@@ -89,11 +96,16 @@ class KillNineFaultIT {
 
         DatabaseSnapshot atKill = database.read(); // what had committed: the server is down
         Duration timeToReady = server.start();
-        log("restarted in %d ms, server pid %d; %d users had committed", timeToReady.toMillis(), server.pid(),
-                atKill.userIdByEmail().size());
+        log(
+                "restarted in %d ms, server pid %d; %d users had committed",
+                timeToReady.toMillis(), server.pid(), atKill.userIdByEmail().size());
 
-        List<String> unanswered = outcomes.stream().filter(o -> o.kind() != Kind.CREATED).map(Outcome::email).toList();
-        List<Outcome> again = new RegistrationStream(server.http(), CLIENTS, 0).start(unanswered)
+        List<String> unanswered = outcomes.stream()
+                .filter(o -> o.kind() != Kind.CREATED)
+                .map(Outcome::email)
+                .toList();
+        List<Outcome> again = new RegistrationStream(server.http(), CLIENTS, 0)
+                .start(unanswered)
                 .get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         Set<String> users = new HashSet<>(atKill.userIdByEmail().values());
         again.stream().filter(o -> o.kind() == Kind.CREATED).forEach(o -> users.add(o.userId()));
@@ -103,7 +115,10 @@ class KillNineFaultIT {
         DatabaseSnapshot end = database.read();
         FaultVerdict verdict = FaultVerdict.judge(outcomes, answeredAtKill, atKill, again, listed, end, timeToReady);
         System.out.println(verdict.figures());
-        log("server logs: %s (%d ERROR or SEVERE lines); whole test %d s", server.logs(), errorLines(server.logs()),
+        log(
+                "server logs: %s (%d ERROR or SEVERE lines); whole test %d s",
+                server.logs(),
+                errorLines(server.logs()),
                 Duration.ofNanos(System.nanoTime() - began).toSeconds());
 
         assertAll(
@@ -115,16 +130,20 @@ class KillNineFaultIT {
                 () -> assertEquals(0, verdict.wrongOrders(), "orders not CREATED or not of the user asked for"),
                 () -> assertEquals(0, verdict.userRegisteredNotOnce(), "users without exactly one user.registered"),
                 () -> assertEquals(0, verdict.orderCreatedNotOnce(), "orders without exactly one order.created"),
-                () -> assertEquals(0, verdict.reRegistrationMismatches(),
+                () -> assertEquals(
+                        0,
+                        verdict.reRegistrationMismatches(),
                         "re-registration disagreeing with what had committed (409 iff a user existed)"),
-                () -> assertEquals(0, verdict.errorsWithUser(), "registrations answered with an error that left a user"));
+                () -> assertEquals(
+                        0, verdict.errorsWithUser(), "registrations answered with an error that left a user"));
     }
 
     private static long errorLines(List<Path> logs) throws IOException {
         long count = 0;
         for (Path log : logs) {
             try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
-                count += lines.filter(line -> line.contains(" ERROR ") || line.contains("[SEVERE]")).count();
+                count += lines.filter(line -> line.contains(" ERROR ") || line.contains("[SEVERE]"))
+                        .count();
             }
         }
         return count;

@@ -31,15 +31,16 @@ import java.util.concurrent.Semaphore;
  */
 final class OrderLookup {
 
-    record Order(String id, String userId, String status) {
-    }
+    record Order(String id, String userId, String status) {}
 
     private static final Duration PAUSE_BETWEEN_ROUNDS = Duration.ofMillis(250);
 
     private final URI base;
     private final int inFlight;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     OrderLookup(URI base, int inFlight) {
         this.base = base;
@@ -78,16 +79,22 @@ final class OrderLookup {
         List<CompletableFuture<?>> calls = new ArrayList<>();
         for (String user : userIds) {
             permits.acquire();
-            HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/orders?userId="
-                    + URLEncoder.encode(user, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).GET().build();
-            calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                permits.release();
-                if (failure == null && response.statusCode() == 200) {
-                    orders.put(user, parse(response.body()));
-                }
-            }));
+            HttpRequest request = HttpRequest.newBuilder(
+                            base.resolve("/api/orders?userId=" + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
+            calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        permits.release();
+                        if (failure == null && response.statusCode() == 200) {
+                            orders.put(user, parse(response.body()));
+                        }
+                    }));
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .exceptionally(e -> null)
+                .join();
         return orders;
     }
 

@@ -53,10 +53,16 @@ final class OwnPostgres implements AutoCloseable {
         Path home = Files.createTempDirectory("herald-own-postgres-");
         OwnPostgres postgres = new OwnPostgres(bin, home);
         if (postgres.asPostgresUser) {
-            UserPrincipal owner = home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(USER);
+            UserPrincipal owner =
+                    home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(USER);
             Files.setOwner(home, owner);
         }
-        postgres.run("initdb", "--pgdata=" + postgres.data, "--username=" + USER, "--auth=trust", "--encoding=UTF8",
+        postgres.run(
+                "initdb",
+                "--pgdata=" + postgres.data,
+                "--username=" + USER,
+                "--auth=trust",
+                "--encoding=UTF8",
                 "--no-sync");
         return postgres;
     }
@@ -71,9 +77,14 @@ final class OwnPostgres implements AutoCloseable {
 
     /** Starts the server and waits until it accepts connections. */
     void start() throws IOException, InterruptedException {
-        run("pg_ctl", "start", "--pgdata=" + data, "--wait", "--log=" + home.resolve("server.log"),
-                "-o", "-p " + PORT + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + home
-                        + " -c fsync=off");
+        run(
+                "pg_ctl",
+                "start",
+                "--pgdata=" + data,
+                "--wait",
+                "--log=" + home.resolve("server.log"),
+                "-o",
+                "-p " + PORT + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + home + " -c fsync=off");
     }
 
     /** Stops the server at once, as a crash would: open connections are cut without goodbye. */
@@ -111,8 +122,11 @@ final class OwnPostgres implements AutoCloseable {
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile("herald-own-postgres-", ".out");
         try {
-            Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(program + " did not finish within 60 s: " + command);

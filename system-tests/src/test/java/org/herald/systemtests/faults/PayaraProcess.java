@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
@@ -29,6 +30,7 @@ final class PayaraProcess extends HeraldServer {
     static final String DOMAIN = "herald";
     /** The standalone broker and its admin user (jms-config/broker.sh create). */
     private static final String BROKER_URL = "tcp://127.0.0.1:61616";
+
     private static final String BROKER_USER = "herald";
     private static final String BROKER_PASSWORD = "herald-1";
     private static final String ORDER_SUBSCRIPTION = "order-service-user-registered";
@@ -75,8 +77,9 @@ final class PayaraProcess extends HeraldServer {
     private static void drainOrderSubscription() throws Exception {
         SimpleString queue = SimpleString.of(ORDER_SUBSCRIPTION);
         try (ServerLocator locator = ActiveMQClient.createServerLocator(BROKER_URL);
-             ClientSessionFactory factory = locator.createSessionFactory();
-             ClientSession session = factory.createSession(BROKER_USER, BROKER_PASSWORD, false, true, true, false, 0)) {
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session =
+                        factory.createSession(BROKER_USER, BROKER_PASSWORD, false, true, true, false, 0)) {
             if (!session.queueQuery(queue).isExists()) {
                 return;
             }
@@ -123,7 +126,7 @@ final class PayaraProcess extends HeraldServer {
             asadmin("deploy", "--force=true", "--name", "herald", ear.toString());
             deployed = true;
         }
-        awaitReady(launched, () -> { });
+        awaitReady(launched, () -> {});
         return Duration.ofNanos(System.nanoTime() - launched);
     }
 
@@ -152,12 +155,16 @@ final class PayaraProcess extends HeraldServer {
      * through MicroProfile Config's environment variables.
      */
     private void asadmin(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(payaraHome.resolve("bin/asadmin").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(payaraHome.resolve("bin/asadmin").toString()));
         command.addAll(List.of(arguments));
         Path log = output.resolve("asadmin-" + arguments[0] + ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("HERALD_PASSWORD_ITERATIONS", PASSWORD_ITERATIONS);
+        // MicroProfile Config's environment form of each key: herald.password.memory-kib is HERALD_PASSWORD_MEMORY_KIB
+        CHEAP_HASHING.forEach((key, value) ->
+                builder.environment().put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
         Process process = builder.start();
         process.getOutputStream().close();
         if (!process.waitFor(ASADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

@@ -39,8 +39,7 @@ final class RegistrationStream {
         REFUSED
     }
 
-    record Outcome(String email, Kind kind, int status, String userId, String detail) {
-    }
+    record Outcome(String email, Kind kind, int status, String userId, String detail) {}
 
     private static final String PASSWORD = "correct-horse-battery";
 
@@ -63,17 +62,22 @@ final class RegistrationStream {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CompletableFuture<?>[] running = new CompletableFuture<?>[clients];
         for (int c = 0; c < clients; c++) {
-            running[c] = CompletableFuture.runAsync(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
-                for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
-                    outcomes[i] = register(http, emails.get(i));
-                    answered.incrementAndGet();
-                    mark.countDown();
-                }
-            }, pool);
+            running[c] = CompletableFuture.runAsync(
+                    () -> {
+                        HttpClient http = HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .connectTimeout(Duration.ofSeconds(5))
+                                .build();
+                        for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
+                            outcomes[i] = register(http, emails.get(i));
+                            answered.incrementAndGet();
+                            mark.countDown();
+                        }
+                    },
+                    pool);
         }
-        return CompletableFuture.allOf(running).whenComplete((done, failure) -> pool.shutdown())
+        return CompletableFuture.allOf(running)
+                .whenComplete((done, failure) -> pool.shutdown())
                 .thenApply(done -> Arrays.asList(outcomes));
     }
 
@@ -87,15 +91,23 @@ final class RegistrationStream {
     }
 
     private Outcome register(HttpClient http, String email) {
-        String body = Json.createObjectBuilder().add("email", email).add("name", "Grace Hopper")
-                .add("password", PASSWORD).build().toString();
-        HttpRequest request = HttpRequest.newBuilder(users).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String body = Json.createObjectBuilder()
+                .add("email", email)
+                .add("name", "Grace Hopper")
+                .add("password", PASSWORD)
+                .build()
+                .toString();
+        HttpRequest request = HttpRequest.newBuilder(users)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 201) {
                 try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                    return new Outcome(email, Kind.CREATED, 201, reader.readObject().getString("id"), null);
+                    return new Outcome(
+                            email, Kind.CREATED, 201, reader.readObject().getString("id"), null);
                 }
             }
             return new Outcome(email, Kind.ERROR, response.statusCode(), null, response.body());

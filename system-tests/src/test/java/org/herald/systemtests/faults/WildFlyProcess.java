@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ final class WildFlyProcess extends HeraldServer {
     static WildFlyProcess prepare(Path wildflyHome, Path ear, Path base, Map<String, String> environment) {
         Path standalone = wildflyHome.resolve("standalone");
         if (!Files.isExecutable(wildflyHome.resolve("bin/standalone.sh"))) {
-            throw new IllegalStateException("No provisioned WildFly at " + wildflyHome + " (build server-config first)");
+            throw new IllegalStateException(
+                    "No provisioned WildFly at " + wildflyHome + " (build server-config first)");
         }
         if (!Files.isRegularFile(ear)) {
             throw new IllegalStateException("No EAR at " + ear);
@@ -69,8 +71,9 @@ final class WildFlyProcess extends HeraldServer {
             try (Stream<Path> files = Files.walk(standalone)) {
                 for (Path from : (Iterable<Path>) files::iterator) {
                     Path relative = standalone.relativize(from);
-                    if (relative.getNameCount() > 0 && List.of("data", "log", "tmp", "deployments")
-                            .contains(relative.getName(0).toString())
+                    if (relative.getNameCount() > 0
+                                    && List.of("data", "log", "tmp", "deployments")
+                                            .contains(relative.getName(0).toString())
                             || relative.toString().startsWith("configuration/standalone_xml_history")) {
                         continue;
                     }
@@ -117,7 +120,8 @@ final class WildFlyProcess extends HeraldServer {
         }
         for (int port : new int[] {HTTP_PORT, MANAGEMENT_PORT, BROKER_PORT}) {
             if (listening(port)) {
-                throw new IllegalStateException("Port " + port + " is in use: another server runs on offset " + PORT_OFFSET);
+                throw new IllegalStateException(
+                        "Port " + port + " is in use: another server runs on offset " + PORT_OFFSET);
             }
         }
         starts++;
@@ -125,16 +129,21 @@ final class WildFlyProcess extends HeraldServer {
         Files.deleteIfExists(pidFile);
         Path log = base.resolve("log/server.log");
         if (Files.exists(log)) { // each start reads and keeps its own log
-            Files.move(log, base.resolve("log/server-before-start-" + starts + ".log"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    log,
+                    base.resolve("log/server-before-start-" + starts + ".log"),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         Path console = base.resolve("console-" + starts + ".out");
-        ProcessBuilder builder = new ProcessBuilder(wildflyHome.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml",
+        List<String> command = new ArrayList<>(List.of(
+                wildflyHome.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "standalone-full.xml",
                 "-Djboss.server.base.dir=" + base,
-                "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
-                "-Dherald.password.iterations=" + PASSWORD_ITERATIONS)
-                .redirectErrorStream(true)
-                .redirectOutput(console.toFile());
+                "-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
+        CHEAP_HASHING.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_OPTS", JAVA_OPTS);
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
@@ -176,8 +185,7 @@ final class WildFlyProcess extends HeraldServer {
         return oldestFirst(base.resolve("log"), "server");
     }
 
-    private ProcessHandle awaitJvm(Path pidFile, Path console, long launched)
-            throws IOException, InterruptedException {
+    private ProcessHandle awaitJvm(Path pidFile, Path console, long launched) throws IOException, InterruptedException {
         long deadline = launched + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             failIfShellExited(console);
@@ -185,7 +193,8 @@ final class WildFlyProcess extends HeraldServer {
                 String text = Files.readString(pidFile).trim();
                 if (!text.isEmpty()) {
                     long pid = Long.parseLong(text);
-                    Optional<ProcessHandle> child = shell.descendants().filter(h -> h.pid() == pid).findFirst();
+                    Optional<ProcessHandle> child =
+                            shell.descendants().filter(h -> h.pid() == pid).findFirst();
                     if (child.isPresent()) {
                         return child.get();
                     }
@@ -197,13 +206,16 @@ final class WildFlyProcess extends HeraldServer {
     }
 
     private static boolean startedWithErrors(Path console) throws IOException {
-        return Files.isRegularFile(console) && new String(Files.readAllBytes(console), StandardCharsets.ISO_8859_1)
-                .lines().anyMatch(line -> line.contains("WFLYSRV0026") && line.contains("with errors"));
+        return Files.isRegularFile(console)
+                && new String(Files.readAllBytes(console), StandardCharsets.ISO_8859_1)
+                        .lines()
+                        .anyMatch(line -> line.contains("WFLYSRV0026") && line.contains("with errors"));
     }
 
     private void failIfShellExited(Path console) {
         if (!shell.isAlive()) {
-            throw new IllegalStateException("standalone.sh exited with " + shell.exitValue() + " during start; see " + console);
+            throw new IllegalStateException(
+                    "standalone.sh exited with " + shell.exitValue() + " during start; see " + console);
         }
     }
 
@@ -216,7 +228,10 @@ final class WildFlyProcess extends HeraldServer {
             }
             String ours = "-Djboss.server.base.dir=" + base;
             ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-                    .filter(h -> h.info().arguments().map(a -> List.of(a).contains(ours)).orElse(false))
+                    .filter(h -> h.info()
+                            .arguments()
+                            .map(a -> List.of(a).contains(ours))
+                            .orElse(false))
                     .ifPresent(HeraldServer::terminate);
         } catch (IOException | NumberFormatException e) {
             // no readable pid: nothing of ours to stop

@@ -37,12 +37,14 @@ public class AccessControl implements ContainerRequestFilter {
         }
         SecurityContext caller = request.getSecurityContext();
         if (caller.getUserPrincipal() == null) {
-            request.abortWith(Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED,
-                    "This needs a token: Authorization: Bearer <token from POST /api/auth/login>"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+            request.abortWith(Response.fromResponse(Problem.response(
+                            Response.Status.UNAUTHORIZED,
+                            "This needs a token: Authorization: Bearer <token from POST /api/auth/login>"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .build());
         } else if (Arrays.stream(allowed.value()).noneMatch(caller::isUserInRole)) {
-            request.abortWith(Problem.response(Response.Status.FORBIDDEN,
-                    "This needs the role " + String.join(" or ", allowed.value())));
+            request.abortWith(Problem.response(
+                    Response.Status.FORBIDDEN, "This needs the role " + String.join(" or ", allowed.value())));
         }
     }
 

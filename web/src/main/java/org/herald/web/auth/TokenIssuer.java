@@ -43,8 +43,7 @@ public class TokenIssuer {
     private static final Logger LOG = Logger.getLogger(TokenIssuer.class.getName());
 
     /** What the login answers: the token and how many seconds it is valid. */
-    public record Token(String token, long expiresIn) {
-    }
+    public record Token(String token, long expiresIn) {}
 
     /** Set in events' microprofile-config.properties, where MicroProfile JWT reads it on every server. */
     @Inject
@@ -86,8 +85,9 @@ public class TokenIssuer {
     public Token issue(UserProfile user) {
         Instant now = Instant.now();
         List<String> groups = Arrays.stream(adminEmails.orElse("").split(","))
-                .anyMatch(email -> email.trim().toLowerCase(Locale.ROOT).equals(user.email()))
-                ? List.of(USER, ADMIN) : List.of(USER);
+                        .anyMatch(email -> email.trim().toLowerCase(Locale.ROOT).equals(user.email()))
+                ? List.of(USER, ADMIN)
+                : List.of(USER);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(user.id())
@@ -97,7 +97,10 @@ public class TokenIssuer {
                 .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims);
         try {
             jwt.sign(signer);
@@ -110,7 +113,8 @@ public class TokenIssuer {
     private static PrivateKey parse(String pem) {
         String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (Exception e) {
             throw new IllegalStateException("herald.jwt.private-key is not an RSA private key in PKCS#8 PEM", e);
         }

@@ -16,8 +16,7 @@ final class HeaderSyntax {
 
     private static final String TCHARS = "!#$%&'*+-.^_`|~";
 
-    private HeaderSyntax() {
-    }
+    private HeaderSyntax() {}
 
     /** A media type or range: type and subtype in lower case (they are case-insensitive), parameters by lower-case name. */
     record MediaRange(String type, String subtype, Map<String, String> parameters) {
@@ -29,13 +28,15 @@ final class HeaderSyntax {
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder(essence());
-            parameters.forEach((name, value) -> text.append(';').append(name).append('=').append(quoted(value)));
+            parameters.forEach(
+                    (name, value) -> text.append(';').append(name).append('=').append(quoted(value)));
             return text.toString();
         }
 
         private static String quoted(String value) {
             return !value.isEmpty() && value.chars().allMatch(HeaderSyntax::isTchar)
-                    ? value : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+                    ? value
+                    : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
     }
 
@@ -101,7 +102,8 @@ final class HeaderSyntax {
                 return Optional.empty();
             }
             String subtype = token();
-            if (subtype == null || (!wildcards && (type.equals("*") || subtype.equals("*")))
+            if (subtype == null
+                    || (!wildcards && (type.equals("*") || subtype.equals("*")))
                     || (type.equals("*") && !subtype.equals("*"))) {
                 return Optional.empty();
             }
@@ -127,8 +129,8 @@ final class HeaderSyntax {
                 }
                 parameters.put(name.toLowerCase(Locale.ROOT), parameterValue);
             }
-            return Optional.of(new MediaRange(type.toLowerCase(Locale.ROOT), subtype.toLowerCase(Locale.ROOT),
-                    parameters));
+            return Optional.of(
+                    new MediaRange(type.toLowerCase(Locale.ROOT), subtype.toLowerCase(Locale.ROOT), parameters));
         }
 
         private String token() {

@@ -36,10 +36,16 @@ final class ProblemResponse extends HttpServletResponseWrapper {
             return;
         }
         String title = Optional.ofNullable(Response.Status.fromStatusCode(status))
-                .map(Response.Status::getReasonPhrase).orElse("Error");
+                .map(Response.Status::getReasonPhrase)
+                .orElse("Error");
         byte[] body = Json.createObjectBuilder()
-                .add("type", "about:blank").add("title", title).add("status", status).add("detail", detail)
-                .build().toString().getBytes(StandardCharsets.UTF_8);
+                .add("type", "about:blank")
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail)
+                .build()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         resetBuffer();
         setStatus(status);
         setContentType("application/problem+json");

@@ -14,9 +14,9 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Every request's headers, checked before any resource or JAX-RS runtime reads
@@ -43,8 +43,9 @@ public class RequestScreening extends HttpFilter {
         try {
             screened = screened(request);
         } catch (Refused refused) {
-            LOG.log(Level.FINE, "Refused {0} {1}: {2}", new Object[] {request.getMethod(),
-                    request.getRequestURI(), refused.getMessage()});
+            LOG.log(Level.FINE, "Refused {0} {1}: {2}", new Object[] {
+                request.getMethod(), request.getRequestURI(), refused.getMessage()
+            });
             // the framing of what follows cannot be trusted either
             response.setHeader("Connection", "close");
             problems.sendProblem(refused.status, refused.getMessage());
@@ -64,7 +65,8 @@ public class RequestScreening extends HttpFilter {
         if (!PERCENT_ENCODED.matcher(request.getRequestURI()).matches()) {
             throw new Refused(400, "The path has an invalid percent-encoding");
         }
-        String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
+        String path = request.getServletPath()
+                + Optional.ofNullable(request.getPathInfo()).orElse("");
         if (!HeaderSyntax.isFieldValue(path)) {
             throw new Refused(400, "The path holds a control character");
         }
@@ -73,7 +75,9 @@ public class RequestScreening extends HttpFilter {
             throw new Refused(400, "An HTTP/1.1 request needs exactly one Host header");
         }
         List<String> lengths = Collections.list(request.getHeaders("Content-Length"));
-        if (lengths.size() > 1 || lengths.stream().anyMatch(length -> HeaderSyntax.contentLength(length).isEmpty())) {
+        if (lengths.size() > 1
+                || lengths.stream()
+                        .anyMatch(length -> HeaderSyntax.contentLength(length).isEmpty())) {
             throw new Refused(400, "Content-Length must be one non-negative decimal number");
         }
         List<String> codings = Collections.list(request.getHeaders("Transfer-Encoding"));
@@ -153,7 +157,8 @@ public class RequestScreening extends HttpFilter {
         }
 
         private static Enumeration<String> single(String value) {
-            return Collections.enumeration(Optional.ofNullable(value).map(List::of).orElse(List.of()));
+            return Collections.enumeration(
+                    Optional.ofNullable(value).map(List::of).orElse(List.of()));
         }
     }
 

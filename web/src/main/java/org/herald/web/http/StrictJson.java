@@ -27,8 +27,7 @@ public final class StrictJson {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /** A body refused, and why; the message is meant for the client. */
     public static final class Refused extends RuntimeException {
@@ -69,10 +68,12 @@ public final class StrictJson {
 
     private static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new Refused("The request body is not valid UTF-8");
         }
@@ -124,20 +125,24 @@ public final class StrictJson {
     private static String text(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new Refused("The request body has a string with an unpaired surrogate (\\u"
-                        + Integer.toHexString(c) + ")");
+                throw new Refused(
+                        "The request body has a string with an unpaired surrogate (\\u" + Integer.toHexString(c) + ")");
             }
         }
         return value;
     }
 
     private static String printable(String key) {
-        String shown = key.codePoints().limit(40)
+        String shown = key.codePoints()
+                .limit(40)
                 .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return key.length() > 40 ? shown + "…" : shown;
     }
 }

@@ -39,14 +39,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         if (DatabaseUnreachable.explains(e)) {
             // one line, not a stack trace per request: an outage must not flood the log
             LOG.warning(() -> "Request refused, a resource is unavailable: " + rootMessage(e));
-            return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
-                    "Herald cannot reach its database right now; nothing was stored. Retry later"))
-                    .header("Retry-After", 5).build();
+            return Response.fromResponse(Problem.response(
+                            Response.Status.SERVICE_UNAVAILABLE,
+                            "Herald cannot reach its database right now; nothing was stored. Retry later"))
+                    .header("Retry-After", 5)
+                    .build();
         }
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Request failed, incident " + incident, e instanceof EJBException ejb
-                && ejb.getCause() != null ? ejb.getCause() : e);
-        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,
+        LOG.log(
+                Level.SEVERE,
+                "Request failed, incident " + incident,
+                e instanceof EJBException ejb && ejb.getCause() != null ? ejb.getCause() : e);
+        return Problem.response(
+                Response.Status.INTERNAL_SERVER_ERROR,
                 "Herald could not complete the request; incident " + incident + " is in the server log");
     }
 }

@@ -26,7 +26,8 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
             }
             root = cause;
         }
-        return Problem.response(Response.Status.BAD_REQUEST,
+        return Problem.response(
+                Response.Status.BAD_REQUEST,
                 "The request body is not valid JSON for this resource: " + root.getMessage());
     }
 }

@@ -16,7 +16,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response problem = Problem.response(status, detail(e, status));
         // a 405 must say what is allowed (RFC 9110); the runtime put it on its own response
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+        return allow == null
+                ? problem
+                : Response.fromResponse(problem)
+                        .header(HttpHeaders.ALLOW, allow)
+                        .build();
     }
 
     private static String detail(WebApplicationException e, Response.StatusType status) {

@@ -45,8 +45,10 @@ class StrictJsonTest {
     @Test
     void deepNestingIsRefusedBeforeItCosts() {
         refused("[".repeat(10_000), "deeper");
-        assertEquals(JsonValue.ValueType.ARRAY, read("[".repeat(StrictJson.MAX_DEPTH) + "]".repeat(StrictJson.MAX_DEPTH))
-                .getValueType());
+        assertEquals(
+                JsonValue.ValueType.ARRAY,
+                read("[".repeat(StrictJson.MAX_DEPTH) + "]".repeat(StrictJson.MAX_DEPTH))
+                        .getValueType());
         refused("[".repeat(StrictJson.MAX_DEPTH + 1) + "]".repeat(StrictJson.MAX_DEPTH + 1), "deeper");
     }
 

@@ -1,0 +1,2 @@
+/** {@code /api/services}: Herald's service registry over HTTP. */
+package org.herald.web.services;
