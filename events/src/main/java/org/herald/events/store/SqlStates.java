@@ -15,7 +15,8 @@ public final class SqlStates {
     /** Whether an {@link SQLException} with one of {@code states} is among the causes of {@code failure}. */
     public static boolean causedBy(Throwable failure, Set<String> states) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && states.contains(sql.getSQLState())) {
+            // a driver may give no SQLSTATE at all, and Set.of(..).contains(null) throws
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && states.contains(sql.getSQLState())) {
                 return true;
             }
         }
