@@ -13,7 +13,9 @@ import org.herald.events.store.EventStore;
 
 /**
  * Ready while the relay runs and reaches the broker. Reports the relay's lag:
- * how many stored events wait to be published and how old the oldest is.
+ * how many stored events wait to be published and how old the oldest is, and
+ * whether this node relays ({@code lease}: {@code leader} with the lease's
+ * generation) or stands by for another ({@code standby}); both are ready.
  */
 @Readiness
 @ApplicationScoped
@@ -30,6 +32,12 @@ public class RelayHealthCheck implements HealthCheck {
         var response = HealthCheckResponse.named("relay")
                 .withData("published", relay.published())
                 .withData("lastBatchSize", relay.lastBatchSize());
+        relay.leading()
+                .ifPresentOrElse(
+                        term -> response.withData("lease", "leader")
+                                .withData("leaseOwner", term.owner())
+                                .withData("leaseGeneration", term.generation()),
+                        () -> response.withData("lease", "standby"));
         try {
             Backlog backlog = store.backlog();
             response.withData("unpublished", backlog.count())

@@ -99,6 +99,11 @@ public final class Lease {
         });
     }
 
+    /** Whether {@code term} is due for renewal: a third of the lease's duration has passed since it was granted. */
+    public boolean due(Term term) {
+        return term.validUntilNanos() - System.nanoTime() < duration.toNanos() * 2 / 3;
+    }
+
     /** Gives the lease up at once, so that another node need not wait for it to expire. */
     public void release(Term term) {
         inTransaction(connection -> {

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,12 +26,16 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.herald.events.catalogue.EventTopic;
 import org.herald.events.catalogue.EventType;
+import org.herald.events.discovery.Node;
 import org.herald.events.jms.CloudEventMessages;
 import org.herald.events.jms.TransactedSession;
+import org.herald.events.lease.Lease;
+import org.herald.events.lease.Term;
 import org.herald.events.store.Backlog;
 import org.herald.events.store.DatabaseUnreachable;
 import org.herald.events.store.EventStore;
 import org.herald.events.store.EventsStored;
+import org.herald.events.store.HeraldDatabase;
 import org.herald.events.store.StoredEvent;
 import org.herald.events.system.SystemEvents;
 import org.herald.events.work.Worker;
@@ -46,6 +52,14 @@ import org.herald.events.work.Worker;
  * resent one event per transaction, the refused ones counted as published.
  * Consumers deduplicate by event id as well, for copies older than the
  * broker's duplicate-id cache.
+ *
+ * <p>One node relays at a time: the one holding the {@code relay} {@link
+ * Lease} in the shared database. The others stand by and try to take the
+ * lease over every second; the leader renews it as it goes and, before each
+ * broker commit, checks that its term has not run out, so a leader paused
+ * past its lease (whose successor may already publish) rolls its batch back.
+ * A pause between that check and the commit can still send a batch twice:
+ * the broker's duplicate ids and the consumers' absorb it, as after a crash.
  */
 @ApplicationScoped
 public class Relay {
@@ -53,12 +67,21 @@ public class Relay {
     private static final Logger LOG = Logger.getLogger(Relay.class.getName());
     /** While the relay works through a backlog, it says how far behind it is at most this often. */
     private static final Duration LAG_REPORT_INTERVAL = Duration.ofSeconds(30);
+    /** How often a standing-by relay asks for the lease. */
+    private static final Duration STANDBY_INTERVAL = Duration.ofSeconds(1);
 
     @Inject
     EventStore store;
 
     @Inject
     SystemEvents system;
+
+    @Inject
+    Node node;
+
+    @Inject
+    @ConfigProperty(name = "herald.relay.lease-ms", defaultValue = "5000")
+    long leaseMillis;
 
     @Inject
     @ConfigProperty(name = "herald.relay.batch-size", defaultValue = "500")
@@ -73,15 +96,37 @@ public class Relay {
     private volatile int lastBatchSize;
     private final Worker worker = new Worker("herald-relay", LOG, this::work);
     private long lastLagReport = System.nanoTime();
+    private volatile Lease lease;
+    /** Who this relay is to the lease: the node, and this start of it (a restarted node is a new owner). */
+    private volatile String owner;
+    /** This relay's term of the lease while it leads, else {@code null}. */
+    private volatile Term term;
+
+    private long lastStandbyAttempt;
 
     /** Starts relaying on a thread of {@code threads}; a second call does nothing. */
     public void start(ThreadFactory threads) {
+        if (lease == null) {
+            lease = new Lease(new HeraldDatabase(), "relay", Duration.ofMillis(leaseMillis));
+            owner = node.name() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        }
         worker.start(threads);
     }
 
+    /** Stops relaying and gives the lease up, so that another node takes over at once. */
     @PreDestroy
     public void stop() {
         worker.stop(Duration.ofSeconds(10));
+        Term last = term;
+        term = null;
+        if (last != null) {
+            try {
+                lease.release(last);
+                LOG.info(() -> "Relay lease released by " + last.owner() + " (generation " + last.generation() + ")");
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Relay lease not released, it expires by itself: " + e);
+            }
+        }
     }
 
     /**
@@ -127,6 +172,11 @@ public class Relay {
         return lastBatchSize;
     }
 
+    /** This node's term of the relay lease while it relays; empty while it stands by. */
+    public Optional<Term> leading() {
+        return Optional.ofNullable(term);
+    }
+
     /** One round of the worker; a lost broker or database is reported to {@link SystemEvents} before the retry. */
     private void work(Worker worker) throws JMSException {
         try {
@@ -148,6 +198,9 @@ public class Relay {
             MessageProducer producer = session.createProducer(null);
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             while (worker.running()) {
+                if (!lead(worker)) {
+                    continue;
+                }
                 List<StoredEvent> batch = store.unpublished(batchSize);
                 worker.recovered();
                 system.databaseReachable();
@@ -155,7 +208,9 @@ public class Relay {
                     worker.await(Duration.ofMillis(pollMillis));
                     continue;
                 }
-                send(session, producer, batch);
+                if (!send(session, producer, batch)) {
+                    continue;
+                }
                 system.brokerReachable();
                 store.markPublished(batch.stream().map(StoredEvent::position).toList());
                 published.addAndGet(batch.size());
@@ -180,10 +235,51 @@ public class Relay {
                         .toMillis() + " ms old");
     }
 
-    private void send(Session session, MessageProducer producer, List<StoredEvent> batch) throws JMSException {
+    /**
+     * Whether this node leads now: renews its term when a third of it has
+     * passed, or, standing by, asks for the lease once per {@link
+     * #STANDBY_INTERVAL} (waiting in between).
+     */
+    private boolean lead(Worker worker) {
+        Term current = term;
+        if (current != null && !lease.due(current)) {
+            return true;
+        }
+        if (current == null) {
+            long wait = STANDBY_INTERVAL.toNanos() - (System.nanoTime() - lastStandbyAttempt);
+            if (wait > 0) {
+                worker.await(Duration.ofNanos(wait));
+                return false;
+            }
+            lastStandbyAttempt = System.nanoTime();
+        }
+        Optional<Term> next = current == null ? lease.acquire(owner) : lease.renew(current);
+        worker.recovered();
+        term = next.orElse(null);
+        if (current == null && term != null) {
+            Term now = term;
+            LOG.info(() ->
+                    "This node relays now: " + now.owner() + " holds the relay lease, generation " + now.generation());
+        } else if (current != null && term == null) {
+            LOG.warning(() -> "Relay lease lost by " + current.owner() + " (generation " + current.generation()
+                    + "): standing by");
+        }
+        return term != null;
+    }
+
+    /** Sends a batch in one broker transaction; {@code false} if the lease ran out first and nothing was sent. */
+    private boolean send(Session session, MessageProducer producer, List<StoredEvent> batch) throws JMSException {
         try {
             for (StoredEvent stored : batch) {
                 send(session, producer, stored);
+            }
+            Term current = term;
+            if (current == null || !current.valid()) {
+                rollback(session);
+                LOG.warning(() -> "Relay lease ran out before a batch of " + batch.size()
+                        + " was committed: rolled back, standing by");
+                term = null;
+                return false;
             }
             session.commit();
         } catch (JMSException e) {
@@ -206,6 +302,7 @@ public class Relay {
                 }
             }
         }
+        return true;
     }
 
     /**

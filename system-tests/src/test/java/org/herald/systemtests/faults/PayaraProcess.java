@@ -9,13 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
-import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
-import org.apache.activemq.artemis.api.core.client.ServerLocator;
 
 /**
  * Herald on the Payara Server domain {@value #DOMAIN} that server-config
@@ -28,12 +21,6 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
 final class PayaraProcess extends HeraldServer {
 
     static final String DOMAIN = "herald";
-    /** The standalone broker and its admin user (jms-config/broker.sh create). */
-    private static final String BROKER_URL = "tcp://127.0.0.1:61616";
-
-    private static final String BROKER_USER = "herald";
-    private static final String BROKER_PASSWORD = "herald-1";
-    private static final String ORDER_SUBSCRIPTION = "order-service-user-registered";
     private static final Duration ASADMIN_TIMEOUT = Duration.ofSeconds(240);
 
     private final Path payaraHome;
@@ -64,35 +51,8 @@ final class PayaraProcess extends HeraldServer {
         Files.createDirectories(output);
         PayaraProcess process = new PayaraProcess(payaraHome, ear, output);
         process.asadmin("stop-domain", DOMAIN);
-        drainOrderSubscription();
+        StandaloneBroker.drainOrderSubscription();
         return process;
-    }
-
-    /**
-     * The standalone broker keeps its journal between runs, and with it events an earlier run
-     * left in the order service's subscription: taken off here, so that the orders this test
-     * counts are those of its own registrations. On a new broker the subscription does not
-     * exist yet (Herald creates it), and there is nothing to take.
-     */
-    private static void drainOrderSubscription() throws Exception {
-        SimpleString queue = SimpleString.of(ORDER_SUBSCRIPTION);
-        try (ServerLocator locator = ActiveMQClient.createServerLocator(BROKER_URL);
-                ClientSessionFactory factory = locator.createSessionFactory();
-                ClientSession session =
-                        factory.createSession(BROKER_USER, BROKER_PASSWORD, false, true, true, false, 0)) {
-            if (!session.queueQuery(queue).isExists()) {
-                return;
-            }
-            session.start();
-            int drained = 0;
-            try (ClientConsumer consumer = session.createConsumer(queue)) {
-                for (ClientMessage message = consumer.receive(500); message != null; message = consumer.receive(500)) {
-                    message.acknowledge();
-                    drained++;
-                }
-            }
-            System.out.printf("[fault] %d event(s) an earlier run left in %s taken off%n", drained, ORDER_SUBSCRIPTION);
-        }
     }
 
     @Override

@@ -22,14 +22,14 @@ import java.util.stream.Stream;
 /**
  * Herald on a WildFly of its own: the provisioned server (server-config) with
  * a fresh base directory, herald.ear in its {@code deployments/}, ports
- * shifted by {@value #PORT_OFFSET}. The server JVM is the java child of
- * {@code standalone.sh}, known by the pid file the script writes.
+ * shifted by {@value #PORT_OFFSET} (or another offset, for a second node).
+ * The server JVM is the java child of {@code standalone.sh}, known by the pid
+ * file the script writes.
  */
 final class WildFlyProcess extends HeraldServer {
 
     static final int PORT_OFFSET = 200;
-    static final int HTTP_PORT = 8080 + PORT_OFFSET;
-    static final int MANAGEMENT_PORT = 9990 + PORT_OFFSET;
+    /** The embedded broker's port for external clients, at the default offset. */
     static final int BROKER_PORT = 61616 + PORT_OFFSET;
 
     /** The run command's sizing and collector (server-config/pom.xml, run-wildfly), as bench/run uses them. */
@@ -40,13 +40,17 @@ final class WildFlyProcess extends HeraldServer {
     private final Path wildflyHome;
     private final Path base;
     private final Map<String, String> environment;
+    private final int offset;
+    private final String nodeName;
     private Process shell;
     private int starts;
 
-    private WildFlyProcess(Path wildflyHome, Path base, Map<String, String> environment) {
+    private WildFlyProcess(Path wildflyHome, Path base, Map<String, String> environment, int offset, String nodeName) {
         this.wildflyHome = wildflyHome;
         this.base = base;
         this.environment = environment;
+        this.offset = offset;
+        this.nodeName = nodeName;
     }
 
     /**
@@ -55,6 +59,15 @@ final class WildFlyProcess extends HeraldServer {
      * base directory (found by the pid file and its own command line, nothing else).
      */
     static WildFlyProcess prepare(Path wildflyHome, Path ear, Path base, Map<String, String> environment) {
+        return prepare(wildflyHome, ear, base, environment, PORT_OFFSET, null);
+    }
+
+    /**
+     * The same, as one node of several: its own port offset and node name (which is also its
+     * transaction node identifier, {@code jboss.tx.node.id}: at most 23 bytes).
+     */
+    static WildFlyProcess prepare(
+            Path wildflyHome, Path ear, Path base, Map<String, String> environment, int offset, String nodeName) {
         Path standalone = wildflyHome.resolve("standalone");
         if (!Files.isExecutable(wildflyHome.resolve("bin/standalone.sh"))) {
             throw new IllegalStateException(
@@ -63,7 +76,7 @@ final class WildFlyProcess extends HeraldServer {
         if (!Files.isRegularFile(ear)) {
             throw new IllegalStateException("No EAR at " + ear);
         }
-        WildFlyProcess process = new WildFlyProcess(wildflyHome, base, environment);
+        WildFlyProcess process = new WildFlyProcess(wildflyHome, base, environment, offset, nodeName);
         process.stopLeftover();
         try {
             deleteTree(base);
@@ -93,6 +106,26 @@ final class WildFlyProcess extends HeraldServer {
         return process;
     }
 
+    /** Applies a CLI script offline to this node's own configuration (not the provisioned one). */
+    void configure(Path script, Path properties) throws IOException, InterruptedException {
+        ProcessBuilder cli = new ProcessBuilder(
+                        wildflyHome.resolve("bin/jboss-cli.sh").toString(),
+                        "--resolve-parameter-values",
+                        "--properties=" + properties,
+                        "--file=" + script)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        base.resolve("cli-" + script.getFileName() + ".out").toFile());
+        cli.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + base);
+        Process process = cli.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(
+                    script.getFileName() + " failed; see " + base.resolve("cli-" + script.getFileName() + ".out"));
+        }
+    }
+
     @Override
     Path configuration() {
         return base.resolve("configuration/standalone-full.xml");
@@ -105,12 +138,12 @@ final class WildFlyProcess extends HeraldServer {
 
     @Override
     URI http() {
-        return URI.create("http://127.0.0.1:" + HTTP_PORT);
+        return URI.create("http://127.0.0.1:" + (8080 + offset));
     }
 
     /** The management interface, where WildFly serves {@code /health}. */
     URI management() {
-        return URI.create("http://127.0.0.1:" + MANAGEMENT_PORT);
+        return URI.create("http://127.0.0.1:" + (9990 + offset));
     }
 
     @Override
@@ -118,10 +151,9 @@ final class WildFlyProcess extends HeraldServer {
         if (jvm != null && jvm.isAlive()) {
             throw new IllegalStateException("Herald is already running as pid " + jvm.pid());
         }
-        for (int port : new int[] {HTTP_PORT, MANAGEMENT_PORT, BROKER_PORT}) {
+        for (int port : new int[] {8080 + offset, 9990 + offset}) {
             if (listening(port)) {
-                throw new IllegalStateException(
-                        "Port " + port + " is in use: another server runs on offset " + PORT_OFFSET);
+                throw new IllegalStateException("Port " + port + " is in use: another server runs on offset " + offset);
             }
         }
         starts++;
@@ -140,7 +172,11 @@ final class WildFlyProcess extends HeraldServer {
                 "-c",
                 "standalone-full.xml",
                 "-Djboss.server.base.dir=" + base,
-                "-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
+                "-Djboss.socket.binding.port-offset=" + offset));
+        if (nodeName != null) {
+            command.add("-Djboss.node.name=" + nodeName);
+            command.add("-Djboss.tx.node.id=" + nodeName);
+        }
         CHEAP_HASHING.forEach((key, value) -> command.add("-D" + key + "=" + value));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
