@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -24,11 +25,16 @@ import org.HdrHistogram.Histogram;
  * subscriber. No HTTP, no password hashing — unless {@code --login-flood N}:
  * then N clients log in meanwhile as fast as the server answers
  * ({@link LoginFlood}), keeping password hashing busy, and the phase is
- * written under {@code --name} to set beside the one without.
+ * written under {@code --name} to set beside the one without. With {@code
+ * --until-jit-settles MAX} the phase runs in slices of {@value #SLICE_SECONDS}
+ * s until the server's JIT compilers spent less than 5 % of a slice compiling
+ * (JMX {@code java.lang:type=Compilation}), at most MAX seconds: a warm-up
+ * that ends when the server is warm, not when a timer says so.
  */
 final class Pipeline {
 
     private static final int SENDERS = 8;
+    private static final int SLICE_SECONDS = 5;
 
     private Pipeline() {
     }
@@ -67,7 +73,10 @@ final class Pipeline {
                 senders.add(sender);
             }
             long start = System.nanoTime();
-            long sent = OpenLoop.run(rate, seconds, due::add);
+            double untilSettled = args.getDouble("until-jit-settles", 0);
+            long sent = untilSettled > 0
+                    ? runUntilJitSettles(ctx, rate, untilSettled, due::add)
+                    : OpenLoop.run(rate, seconds, due::add);
             for (int s = 0; s < SENDERS; s++) {
                 due.add(Long.MIN_VALUE);
             }
@@ -134,6 +143,32 @@ final class Pipeline {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Open-loop slices until a slice's compilation time is under 5 % of it, or {@code maxSeconds} passed. */
+    private static long runUntilJitSettles(
+            PhaseContext ctx, double rate, double maxSeconds, LongConsumer fire) throws Exception {
+        try (ServerJmx jmx = ctx.jmx()) {
+            long sent = 0;
+            long began = System.nanoTime();
+            long compiled = compilationMillis(jmx);
+            while (true) {
+                sent += OpenLoop.run(rate, SLICE_SECONDS, fire);
+                long now = compilationMillis(jmx);
+                double share = (now - compiled) / (SLICE_SECONDS * 1000.0);
+                compiled = now;
+                double elapsed = (System.nanoTime() - began) / 1e9;
+                if (share < 0.05 || elapsed >= maxSeconds) {
+                    System.out.printf("warm-up: %.0f s, JIT compiling %.0f %% of the last %d s%n",
+                            elapsed, share * 100, SLICE_SECONDS);
+                    return sent;
+                }
+            }
+        }
+    }
+
+    private static long compilationMillis(ServerJmx jmx) throws Exception {
+        return ((Number) jmx.attribute("java.lang:type=Compilation", "TotalCompilationTime")).longValue();
     }
 
     /** Server CPU time per completed event: less sensitive to a busy machine than throughput. */

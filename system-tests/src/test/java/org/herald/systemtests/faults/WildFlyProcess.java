@@ -34,7 +34,7 @@ final class WildFlyProcess extends HeraldServer {
 
     /** The run command's sizing and collector (server-config/pom.xml, run-wildfly), as bench/run uses them. */
     private static final String JAVA_OPTS = "-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m"
-            + " -XX:+UseSerialGC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman"
+            + " -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman"
             + " -Djava.awt.headless=true";
 
     private final Path wildflyHome;
