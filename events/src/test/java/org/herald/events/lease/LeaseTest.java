@@ -9,19 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.herald.events.store.HeraldDatabase;
+import org.herald.events.store.MigratedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Leases on a real H2 database (in memory), migrated by the same Flyway scripts as in the server. */
+/** Leases on a real H2 database ({@link MigratedDatabase}). */
 class LeaseTest {
 
     private static final Duration LONG = Duration.ofMinutes(1);
@@ -31,14 +29,7 @@ class LeaseTest {
 
     @BeforeEach
     void emptyDatabase() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure()
-                .dataSource(h2)
-                .locations("classpath:db/migration/events")
-                .load()
-                .migrate();
-        database = new HeraldDatabase(h2);
+        database = MigratedDatabase.create();
     }
 
     @Test

@@ -14,10 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.herald.events.EventEnvelope;
 import org.herald.events.catalogue.EventType;
 import org.herald.events.catalogue.OrderCreated;
@@ -26,7 +23,7 @@ import org.herald.events.json.EventData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The event store on a real H2 database (in memory), migrated by the same Flyway scripts as in the server. */
+/** The event store on a real H2 database ({@link MigratedDatabase}). */
 class EventStoreTest {
 
     private static final URI USERS = URI.create("/herald/user-service");
@@ -37,14 +34,7 @@ class EventStoreTest {
 
     @BeforeEach
     void emptyDatabase() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure()
-                .dataSource(h2)
-                .locations("classpath:db/migration/events")
-                .load()
-                .migrate();
-        store.database = new HeraldDatabase(h2);
+        store.database = MigratedDatabase.create();
         store.stored = new Recorder();
     }
 
