@@ -12,6 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 wildfly=$(ls -d "$here"/target/wildfly-*/ 2>/dev/null | head -1)
 nodes="$here/target/nodes"
 broker="$here/../jms-config/broker.sh"
+ear="$here/../ear/target/herald.ear"
 declare -A offset=([node-a]=0 [node-b]=100)
 
 ready() { curl -fs "http://127.0.0.1:$((9990 + $1))/health/ready" >/dev/null 2>&1; }
@@ -19,7 +20,7 @@ ready() { curl -fs "http://127.0.0.1:$((9990 + $1))/health/ready" >/dev/null 2>&
 start_node() {
     local node=$1 base="$nodes/$1"
     rm -rf "$base" && mkdir -p "$base"
-    (cd "$wildfly/standalone" && cp -r configuration deployments "$base/")
+    cp -r "$wildfly/standalone/configuration" "$base/" && mkdir "$base/deployments" && cp "$ear" "$base/deployments/"
     printf 'herald.broker.host=127.0.0.1\nherald.broker.port=61616\nherald.broker.password=herald-1\n' >"$base/broker.properties"
     JAVA_OPTS="-Djboss.server.base.dir=$base" "$wildfly/bin/jboss-cli.sh" --resolve-parameter-values \
         --properties="$base/broker.properties" --file="$here/src/main/wildfly/messaging-remote-broker.cli" >"$base/cli.out"
@@ -43,7 +44,7 @@ stop_node() {
 
 case "${1:-}" in
     start)
-        [ -n "$wildfly" ] || { echo "No provisioned WildFly: mvn -Ppostgres -DskipTests install -pl server-config -am" >&2; exit 1; }
+        [ -n "$wildfly" ] && [ -f "$ear" ] || { echo "No provisioned WildFly or EAR: mvn -Ppostgres -DskipTests install -pl server-config -am" >&2; exit 1; }
         grep -q 'jdbc:postgresql' "$wildfly/standalone/configuration/standalone-full.xml" \
             || { echo "The provisioned WildFly is on H2: build it with -Ppostgres (two nodes need one shared database)" >&2; exit 1; }
         mkdir -p "$nodes"

@@ -83,12 +83,16 @@ public final class Worker {
         }
     }
 
-    /** Waits until woken or {@code timeout} passes. */
+    /**
+     * Waits until woken or {@code timeout} passes. A timeout under a
+     * millisecond waits one: {@code Object.wait(0)} would wait for ever (a
+     * standing-by relay did, until some commit woke it).
+     */
     public void await(Duration timeout) {
         synchronized (signal) {
             if (!signalled && running) {
                 try {
-                    signal.wait(timeout.toMillis());
+                    signal.wait(Math.max(1, timeout.toMillis()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     running = false;
