@@ -100,13 +100,7 @@ class KillNineFaultIT {
                 "restarted in %d ms, server pid %d; %d users had committed",
                 timeToReady.toMillis(), server.pid(), atKill.userIdByEmail().size());
 
-        List<String> unanswered = outcomes.stream()
-                .filter(o -> o.kind() != Kind.CREATED)
-                .map(Outcome::email)
-                .toList();
-        List<Outcome> again = new RegistrationStream(server.http(), CLIENTS, 0)
-                .start(unanswered)
-                .get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        List<Outcome> again = RegistrationStream.retryUnanswered(server.http(), CLIENTS, outcomes, LOAD_TIMEOUT);
         Set<String> users = new HashSet<>(atKill.userIdByEmail().values());
         again.stream().filter(o -> o.kind() == Kind.CREATED).forEach(o -> users.add(o.userId()));
         Map<String, List<Order>> listed = new OrderLookup(server.http(), CLIENTS).awaitOrders(users, ORDERS_TIMEOUT);

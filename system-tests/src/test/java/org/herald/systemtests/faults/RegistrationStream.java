@@ -81,6 +81,19 @@ final class RegistrationStream {
                 .thenApply(done -> Arrays.asList(outcomes));
     }
 
+    /**
+     * Registers again, on {@code base}, every email of {@code outcomes} that was not answered
+     * 201: a 409 then says its user had committed after all, a 201 that it had not.
+     */
+    static List<Outcome> retryUnanswered(URI base, int clients, List<Outcome> outcomes, Duration timeout)
+            throws Exception {
+        List<String> unanswered = outcomes.stream()
+                .filter(o -> o.kind() != Kind.CREATED)
+                .map(Outcome::email)
+                .toList();
+        return new RegistrationStream(base, clients, 0).start(unanswered).get(timeout.toSeconds(), TimeUnit.SECONDS);
+    }
+
     /** Waits until {@code markAt} registrations have been answered; false at the deadline. */
     boolean awaitMark(Duration timeout) throws InterruptedException {
         return mark.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -121,13 +121,7 @@ class TwoNodeFailoverFaultIT {
         List<Outcome> outcomes = new ArrayList<>(leaderOutcomes.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         outcomes.addAll(survivorOutcomes.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         DatabaseSnapshot afterLoad = database.read(); // the dead node's users are final now
-        List<String> unanswered = outcomes.stream()
-                .filter(o -> o.kind() != Kind.CREATED)
-                .map(Outcome::email)
-                .toList();
-        List<Outcome> again = new RegistrationStream(survivor.http(), CLIENTS, 0)
-                .start(unanswered)
-                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        List<Outcome> again = RegistrationStream.retryUnanswered(survivor.http(), CLIENTS, outcomes, TIMEOUT);
         Set<String> users = new HashSet<>(afterLoad.userIdByEmail().values());
         again.stream().filter(o -> o.kind() == Kind.CREATED).forEach(o -> users.add(o.userId()));
         Map<String, List<Order>> listed = new OrderLookup(survivor.http(), CLIENTS).awaitOrders(users, TIMEOUT);
