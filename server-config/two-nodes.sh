@@ -24,6 +24,7 @@ start_node() {
     printf 'herald.broker.host=127.0.0.1\nherald.broker.port=61616\nherald.broker.password=herald-1\n' >"$base/broker.properties"
     JAVA_OPTS="-Djboss.server.base.dir=$base" "$wildfly/bin/jboss-cli.sh" --resolve-parameter-values \
         --properties="$base/broker.properties" --file="$here/src/main/wildfly/messaging-remote-broker.cli" >"$base/cli.out"
+    HERALD_JWT_PRIVATE_KEY="$(cat "$nodes/jwt.pem")" MP_JWT_VERIFY_PUBLICKEY="$(cat "$nodes/jwt.pub")" \
     LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$base/server.pid" setsid "$wildfly/bin/standalone.sh" \
         -c standalone-full.xml -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="${offset[$node]}" \
         -Djboss.node.name="$node" -Djboss.tx.node.id="$node" >"$base/console.out" 2>&1 </dev/null &
@@ -48,6 +49,9 @@ case "${1:-}" in
         grep -q 'jdbc:postgresql' "$wildfly/standalone/configuration/standalone-full.xml" \
             || { echo "The provisioned WildFly is on H2: build it with -Ppostgres (two nodes need one shared database)" >&2; exit 1; }
         mkdir -p "$nodes"
+        # one signing key for both nodes: a token from one is valid on the other
+        [ -f "$nodes/jwt.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$nodes/jwt.pem" 2>/dev/null
+        openssl pkey -in "$nodes/jwt.pem" -pubout -out "$nodes/jwt.pub"
         if ! (exec 3<>/dev/tcp/127.0.0.1/61616) 2>/dev/null; then
             "$broker" start && touch "$nodes/broker-started-here"
         fi

@@ -24,6 +24,10 @@ final class StandaloneBroker implements AutoCloseable {
     static final String URL = "tcp://127.0.0.1:61616";
     static final String USER = "herald";
     static final String PASSWORD = "herald-1";
+    /** The read-only user of clients outside Herald (jms-config, herald-jms.properties). */
+    static final String CLIENT_USER = "herald-client";
+
+    static final String CLIENT_PASSWORD = "herald-client-1";
     static final String ORDER_SUBSCRIPTION = "order-service-user-registered";
 
     private final Path script;

@@ -14,10 +14,16 @@ import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,29 +32,38 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.herald.systemtests.faults.OrderEventTap.Arrival;
 import org.herald.systemtests.faults.OrderLookup.Order;
 import org.herald.systemtests.faults.RegistrationStream.Kind;
 import org.herald.systemtests.faults.RegistrationStream.Outcome;
+import org.herald.systemtests.faults.SequenceVerdict.StoredEvent;
+import org.herald.systemtests.faults.SequencedOrders.Customer;
+import org.herald.systemtests.faults.SequencedOrders.Load;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two Herald nodes (WildFly, ports offset 200 and 300) on one PostgreSQL
  * database and one standalone Artemis broker: registrations stream into both,
- * the node holding the relay lease is killed with SIGKILL when a third of them
- * are answered, and then the other node holds the lease (in a later
- * generation) and every registration has exactly one order, whichever node
- * took it; the killed node restarts and stands by. Runs with {@code mvn
+ * and beside them the {@link SequencedOrders} (histories of ten events per
+ * order, made step by step on alternate nodes); the node holding the relay
+ * lease is killed with SIGKILL while both are under way. Then the
+ * other node holds the lease (in a later generation), every registration has
+ * exactly one order, whichever node took it, and every order history is
+ * stored without a gap and reaches a client on the broker whole, once and in
+ * sequence; the killed node restarts and stands by. Runs with {@code mvn
  * -Pfaults,postgres verify -pl system-tests -am}; see docs/scaling-out.md.
  */
 class TwoNodeFailoverFaultIT {
 
     private static final int REGISTRATIONS = Integer.getInteger("herald.faults.registrations", 2000);
     private static final int CLIENTS = Integer.getInteger("herald.faults.clients", 16);
+    private static final int SEQUENCED_ORDERS = Integer.getInteger("herald.faults.sequenced-orders", 200);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private static final List<WildFlyProcess> nodes = new ArrayList<>();
     private static StandaloneBroker broker;
+    private static OrderEventTap tap;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -57,6 +72,9 @@ class TwoNodeFailoverFaultIT {
 
     @AfterAll
     static void stopAll() throws Exception {
+        if (tap != null) {
+            tap.close();
+        }
         nodes.forEach(WildFlyProcess::stop);
         if (broker != null) {
             broker.close();
@@ -80,12 +98,14 @@ class TwoNodeFailoverFaultIT {
                 properties,
                 "herald.broker.host=127.0.0.1\nherald.broker.port=61616\nherald.broker.password="
                         + StandaloneBroker.PASSWORD + "\n");
+        Map<String, String> environment = new HashMap<>(FaultDatabase.serverEnvironment("postgres"));
+        environment.putAll(sharedSigningKey());
         for (String name : List.of("node-a", "node-b")) {
             WildFlyProcess node = WildFlyProcess.prepare(
                     Path.of(System.getProperty("jboss.home")),
                     Path.of(System.getProperty("herald.ear")),
                     Path.of(System.getProperty("herald.faults.base.dir") + "-" + name),
-                    FaultDatabase.serverEnvironment("postgres"),
+                    environment,
                     name.equals("node-a") ? 200 : 300,
                     name);
             node.configure(Path.of(System.getProperty("herald.remote.broker.cli")), properties);
@@ -102,17 +122,27 @@ class TwoNodeFailoverFaultIT {
         long generationBefore = lease(leader).getJsonNumber("leaseGeneration").longValue();
 
         String run = UUID.randomUUID().toString().substring(0, 8);
+        tap = new OrderEventTap();
+        SequencedOrders sequenced = new SequencedOrders(List.of(a.http(), b.http()), CLIENTS / 2, TIMEOUT);
+        List<Customer> customers = sequenced.customers(run, SEQUENCED_ORDERS);
+        log("%d customers registered and logged in across the nodes, each with an order", customers.size());
         List<String> toLeader = emails(run + "-l", REGISTRATIONS / 2);
         List<String> toSurvivor = emails(run + "-s", REGISTRATIONS / 2);
         RegistrationStream leaderLoad = new RegistrationStream(leader.http(), CLIENTS / 2, REGISTRATIONS / 6);
         RegistrationStream survivorLoad = new RegistrationStream(survivor.http(), CLIENTS / 2, 0);
+        // the order steps are the slower load: they start first, so that both are under way at the kill
+        CompletableFuture<Load> sequencedLoad = sequenced.start(customers, SequencedOrders.steps(customers.size()) / 6);
+        assertTrue(sequenced.awaitMark(TIMEOUT), "a sixth of the order steps answered in " + TIMEOUT);
         CompletableFuture<List<Outcome>> leaderOutcomes = leaderLoad.start(toLeader);
         CompletableFuture<List<Outcome>> survivorOutcomes = survivorLoad.start(toSurvivor);
         assertTrue(leaderLoad.awaitMark(TIMEOUT), "a third of the leader's registrations answered in " + TIMEOUT);
         int answeredAtKill = leaderLoad.answered() + survivorLoad.answered();
+        int stepsAtKill = sequenced.stepsDone();
         long killed = System.nanoTime();
         leader.killNine();
-        log("kill -9 of the relay leader after %d answers; clients keep going", answeredAtKill);
+        log(
+                "kill -9 of the relay leader after %d registrations and %d of %d order steps answered; clients keep going",
+                answeredAtKill, stepsAtKill, SequencedOrders.steps(customers.size()));
         awaitLease(survivor, "leader");
         Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
         long generationAfter = lease(survivor).getJsonNumber("leaseGeneration").longValue();
@@ -124,6 +154,7 @@ class TwoNodeFailoverFaultIT {
         List<Outcome> again = RegistrationStream.retryUnanswered(survivor.http(), CLIENTS, outcomes, TIMEOUT);
         Set<String> users = new HashSet<>(afterLoad.userIdByEmail().values());
         again.stream().filter(o -> o.kind() == Kind.CREATED).forEach(o -> users.add(o.userId()));
+        customers.forEach(c -> users.remove(c.userId())); // their orders move on: SequenceVerdict judges those
         Map<String, List<Order>> listed = new OrderLookup(survivor.http(), CLIENTS).awaitOrders(users, TIMEOUT);
 
         Duration rejoined = leader.start();
@@ -131,9 +162,25 @@ class TwoNodeFailoverFaultIT {
         log("the killed node restarted in %d ms and stands by", rejoined.toMillis());
         awaitLease(survivor, "leader");
 
+        Load orderSteps = sequencedLoad.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         DatabaseSnapshot end = database.read();
         FaultVerdict verdict = FaultVerdict.judge(outcomes, answeredAtKill, afterLoad, again, listed, end, rejoined);
         System.out.println(verdict.figures());
+        Set<String> orderIds = new HashSet<>();
+        customers.forEach(c -> orderIds.add(c.orderId()));
+        Map<String, List<StoredEvent>> histories;
+        try (Connection connection = database.connect()) {
+            histories = SequenceVerdict.stored(connection, orderIds);
+        }
+        List<Arrival> arrived = tap.awaitAll(
+                histories.values().stream()
+                        .flatMap(List::stream)
+                        .map(StoredEvent::id)
+                        .toList(),
+                TIMEOUT);
+        SequenceVerdict sequence = SequenceVerdict.judge(
+                orderIds, orderSteps, histories, arrived, end.orders(), SequencedOrders.EVENTS_PER_ORDER);
+        System.out.println(sequence.figures());
         log(
                 "relay lease: generation %d before, %d after the takeover (%d ms)",
                 generationBefore, generationAfter, takeover.toMillis());
@@ -147,8 +194,34 @@ class TwoNodeFailoverFaultIT {
                 () -> assertEquals(0, verdict.userRegisteredNotOnce(), "users without exactly one user.registered"),
                 () -> assertEquals(0, verdict.orderCreatedNotOnce(), "orders without exactly one order.created"),
                 () -> assertEquals(0, verdict.errorsWithUser(), "errors that left a user"),
+                () -> assertEquals(List.of(), sequence.unexpected(), "order steps answered as no step allows"),
+                () -> assertEquals(0, sequence.lost(), "order events stored but not received on the broker"),
+                () -> assertEquals(0, sequence.duplicates(), "order events received twice"),
+                () -> assertEquals(0, sequence.orderViolations(), "order events received out of sequence"),
+                () -> assertEquals(0, sequence.gapsInStore(), "order histories with a gap in the store"),
+                () -> assertEquals(0, sequence.shortHistories(), "order histories with fewer events than steps"),
+                () -> assertEquals(0, sequence.effectsNotOnce(), "orders paid, refunded or cancelled not once"),
+                () -> assertEquals(0, sequence.notRefunded(), "orders not REFUNDED at the end"),
                 () -> assertEquals(generationBefore + 1, generationAfter, "the lease moved once"),
                 () -> assertTrue(takeover.compareTo(Duration.ofSeconds(15)) < 0, "takeover within 15 s: " + takeover));
+    }
+
+    /**
+     * One RSA key pair for both nodes, so that a token one node issued is valid on the other
+     * (without it each node makes a development key of its own at start-up).
+     */
+    private static Map<String, String> sharedSigningKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        return Map.of(
+                "HERALD_JWT_PRIVATE_KEY",
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + base64.encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n",
+                "MP_JWT_VERIFY_PUBLICKEY",
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + base64.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
     }
 
     private static List<String> emails(String prefix, int count) {
