@@ -5,6 +5,7 @@
 #   server-config/two-nodes.sh start   node-a on 8080/9990, node-b on 8180/10090, the broker on 61616
 #   server-config/two-nodes.sh stop    stops what start started, by process id
 #   server-config/two-nodes.sh kill-a  kill -9 of node-a, to watch node-b take the relay over
+#   server-config/two-nodes.sh start-a node-a again, after kill-a: it rejoins and stands by
 # Each node runs from its own base directory, server-config/target/nodes/<node>,
 # with messaging-remote-broker.cli applied; logs in <base>/log/server.log.
 set -euo pipefail
@@ -66,5 +67,8 @@ case "${1:-}" in
     kill-a)
         kill -9 "$(cat "$nodes/node-a/server.pid")" && rm -f "$nodes/node-a/server.pid" && echo "node-a killed"
         ;;
-    *) sed -n '2,9p' "$0"; exit 2 ;;
+    start-a)
+        start_node node-a
+        ;;
+    *) sed -n '2,10p' "$0"; exit 2 ;;
 esac
