@@ -21,6 +21,7 @@ import org.herald.events.consumer.ConsumedEvents;
 import org.herald.events.consumer.EventHandler;
 import org.herald.events.consumer.Subscriber;
 import org.herald.events.consumer.Subscription;
+import org.herald.events.discovery.NodePresence;
 import org.herald.events.discovery.ServiceRegistry;
 import org.herald.events.relay.Relay;
 import org.herald.events.schema.SchemaMigrations;
@@ -40,6 +41,9 @@ public class EventPipeline {
 
     @Inject
     Relay relay;
+
+    @Inject
+    NodePresence presence;
 
     @Inject
     ConsumedEvents consumed;
@@ -66,13 +70,17 @@ public class EventPipeline {
     private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
     private boolean started;
 
-    /** Brings the event store's tables up to date and starts the relay on a thread of {@code threads}. */
+    /**
+     * Brings the event store's tables up to date, starts the relay and this node's presence
+     * ({@link NodePresence}) on threads of {@code threads}.
+     */
     public synchronized void start(ThreadFactory threads) {
         if (started) {
             return;
         }
         SchemaMigrations.migrate("events", EventPipeline.class);
         relay.start(threads);
+        presence.start(threads);
         registry.registerEndpoint("broker", URI.create(brokerUrl));
         system.started();
         started = true;

@@ -52,6 +52,25 @@ class HealthSystemIT extends BlackBoxTest {
     }
 
     @Test
+    void readinessNamesTheNodeThatAnsweredAmongTheNodesAlive() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonObject nodes;
+        do { // the node's presence lease is taken by a worker just after start
+            nodes = health("/ready").getJsonArray("checks").stream()
+                    .map(check -> check.asJsonObject())
+                    .filter(check -> check.getString("name").equals("nodes"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getJsonObject("data");
+            if (List.of(nodes.getString("alive").split(",")).contains(nodes.getString("node"))) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("this node is not among the nodes alive: " + nodes);
+    }
+
+    @Test
     void registrationsOutliveABrokerOutage() throws Exception {
         assumeTrue(
                 !BROKER_SCRIPT.isBlank(),

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.herald.events.store.EventStoreFailure;
@@ -137,6 +139,34 @@ public final class Lease {
             Holder current = lockRow(connection);
             return current.expiresAt().isAfter(databaseNow(connection)) ? Optional.of(current) : Optional.empty();
         });
+    }
+
+    /**
+     * The leases whose name begins with {@code prefix} and that someone holds now, by name: for
+     * leases taken one per member of a group, such as one per node.
+     */
+    public static Map<String, Holder> held(HeraldDatabase database, String prefix) {
+        try (Connection connection = database.source().getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT name, owner, generation, expires_at, acquired_at FROM lease"
+                                + " WHERE name LIKE ? AND expires_at > CURRENT_TIMESTAMP ORDER BY name")) {
+            select.setString(1, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+            Map<String, Holder> held = new LinkedHashMap<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    held.put(
+                            row.getString(1),
+                            new Holder(
+                                    row.getString(2),
+                                    row.getLong(3),
+                                    row.getObject(4, OffsetDateTime.class),
+                                    row.getObject(5, OffsetDateTime.class)));
+                }
+            }
+            return held;
+        } catch (SQLException e) {
+            throw new EventStoreFailure("Could not read the leases " + prefix + "*", e);
+        }
     }
 
     /** The lease's row as it is, read under a row lock (created on first use). */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -122,6 +123,31 @@ class LeaseTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void heldListsTheLiveLeasesOfAPrefixOnly() throws Exception {
+        Lease a = new Lease(database, "node:a", LONG);
+        Lease b = new Lease(database, "node:b", SHORT);
+        Lease released = new Lease(database, "node:c", LONG);
+        a.acquire("a/1").orElseThrow();
+        Term bTerm = b.acquire("b/1").orElseThrow();
+        released.release(released.acquire("c/1").orElseThrow());
+        new Lease(database, "relay", LONG).acquire("a/1").orElseThrow();
+        new Lease(database, "nodeless", LONG).acquire("x").orElseThrow();
+
+        assertEquals(
+                List.of("node:a", "node:b"),
+                List.copyOf(Lease.held(database, "node:").keySet()));
+        assertEquals("a/1", Lease.held(database, "node:").get("node:a").owner());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (bTerm.valid() || Lease.held(database, "node:").containsKey("node:b")) { // b expires by itself
+            assertTrue(System.nanoTime() < deadline, "node:b still held after 10 s");
+            Thread.sleep(20);
+        }
+        assertEquals(
+                List.of("node:a"), List.copyOf(Lease.held(database, "node:").keySet()));
+        assertEquals(Map.of(), Lease.held(database, "node_"), "a prefix is literal: _ is no wildcard");
     }
 
     private static Term await(Callable<Optional<Term>> attempt) throws Exception {

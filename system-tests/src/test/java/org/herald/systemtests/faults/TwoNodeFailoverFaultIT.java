@@ -51,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * other node holds the lease (in a later generation), every registration has
  * exactly one order, whichever node took it, and every order history is
  * stored without a gap and reaches a client on the broker whole, once and in
- * sequence; the killed node restarts, stands by and, as the broker rebalances
+ * sequence; the survivor's health lists it alone alive, then both again once
+ * the killed node restarts; that node stands by and, as the broker rebalances
  * message groups, applies its share of the next registrations. Runs with {@code mvn
  * -Pfaults,postgres verify -pl system-tests -am}; see docs/scaling-out.md.
  */
@@ -119,6 +120,7 @@ class TwoNodeFailoverFaultIT {
         awaitLease(a, "leader");
         log("node-b up in %d ms", b.start().toMillis());
         awaitLease(b, "standby");
+        awaitAlive(a, "node-a,node-b");
         WildFlyProcess leader = lease(a).getString("lease").equals("leader") ? a : b;
         WildFlyProcess survivor = leader == a ? b : a;
         long generationBefore = lease(leader).getJsonNumber("leaseGeneration").longValue();
@@ -149,6 +151,8 @@ class TwoNodeFailoverFaultIT {
         Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
         long generationAfter = lease(survivor).getJsonNumber("leaseGeneration").longValue();
         log("the other node holds the relay lease %d ms after the kill", takeover.toMillis());
+        awaitAlive(survivor, survivor == a ? "node-a" : "node-b");
+        log("the other node lists itself alone %d ms after the kill", (System.nanoTime() - killed) / 1_000_000);
 
         List<Outcome> outcomes = new ArrayList<>(leaderOutcomes.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         outcomes.addAll(survivorOutcomes.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
@@ -162,6 +166,7 @@ class TwoNodeFailoverFaultIT {
         Duration rejoined = leader.start();
         awaitLease(leader, "standby");
         log("the killed node restarted in %d ms and stands by", rejoined.toMillis());
+        awaitAlive(survivor, "node-a,node-b");
         awaitLease(survivor, "leader");
 
         Load orderSteps = sequencedLoad.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -289,6 +294,20 @@ class TwoNodeFailoverFaultIT {
                     .map(check -> check.getJsonObject("data"))
                     .orElseThrow(() -> new AssertionError("no " + name + " check in " + response.body()));
         }
+    }
+
+    /** Waits until the node's readiness lists exactly {@code names} as the nodes alive. */
+    private void awaitAlive(WildFlyProcess node, String names) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            last = readiness(node, "nodes").getString("alive", "");
+            if (last.equals(names)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(node.http() + " lists " + last + " alive, not " + names + ", after " + TIMEOUT);
     }
 
     private void awaitLease(WildFlyProcess node, String role) throws IOException, InterruptedException {
