@@ -5,12 +5,12 @@ import java.util.Arrays;
 /** Entry point of the bench tools: {@code Bench <command> --key value ...}. Called by bench/run. */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: Bench probe|facts|sample|raw-import|two-hop|drain|pipeline|order|kill-round|kill-verify|http|report --key value ...");
+            System.err.println(
+                    "usage: Bench probe|facts|sample|raw-import|two-hop|drain|pipeline|order|kill-round|kill-verify|http|report --key value ...");
             System.exit(2);
         }
         Args args = new Args(Arrays.copyOfRange(argv, 1, argv.length));

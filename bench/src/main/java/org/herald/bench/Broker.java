@@ -13,10 +13,10 @@ final class Broker {
 
     /** Herald's read-only client user (README): subscribes to Herald's topics. */
     static final String CLIENT_USER = "herald-client";
+
     static final String CLIENT_PASSWORD = "herald-client-1";
 
-    private Broker() {
-    }
+    private Broker() {}
 
     static ActiveMQConnectionFactory factory(String url) {
         return new ActiveMQConnectionFactory(url);
@@ -28,7 +28,8 @@ final class Broker {
     }
 
     /** A non-durable subscriber of one of Herald's topics with a listener; close it when done. */
-    static JMSContext subscribe(ActiveMQConnectionFactory factory, String topic, String selector, MessageListener listener) {
+    static JMSContext subscribe(
+            ActiveMQConnectionFactory factory, String topic, String selector, MessageListener listener) {
         JMSContext context = factory.createContext(CLIENT_USER, CLIENT_PASSWORD, JMSContext.AUTO_ACKNOWLEDGE);
         JMSConsumer consumer = context.createConsumer(context.createTopic(address(topic)), selector);
         consumer.setMessageListener(listener);

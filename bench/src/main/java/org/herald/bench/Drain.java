@@ -15,19 +15,18 @@ import java.util.List;
  */
 final class Drain {
 
-    private Drain() {
-    }
+    private Drain() {}
 
     static void run(Args args) throws Exception {
         PhaseContext ctx = new PhaseContext(args);
         int count = args.getInt("count", 20_000);
         Registrations registrations = new Registrations(ctx.userServiceSource(), "drain-" + ctx.tag());
         try (ServerJmx jmx = ctx.jmx();
-             OrderCreatedArrivals arrivals = new OrderCreatedArrivals(ctx.factory(), (cause, nanos) -> { })) {
+                OrderCreatedArrivals arrivals = new OrderCreatedArrivals(ctx.factory(), (cause, nanos) -> {})) {
             SubscriptionControl subscription = new SubscriptionControl(jmx);
             subscription.pause();
-            Preload preload = Preload.newUsers(ctx.factory(), ctx.user(), ctx.password(), Broker.address("user.events"),
-                    registrations, count);
+            Preload preload = Preload.newUsers(
+                    ctx.factory(), ctx.user(), ctx.password(), Broker.address("user.events"), registrations, count);
             List<String> ids = preload.ids();
             arrivals.reset();
             ProcSampler proc = new ProcSampler(ctx.serverPid());
@@ -42,10 +41,13 @@ final class Drain {
             double firstToLast = (arrivals.lastArrival() - arrivals.firstArrival()) / 1e9;
             double rate = done / seconds;
             JsonObject result = Json.createObjectBuilder()
-                    .add("method", "subscription " + SubscriptionControl.SUBSCRIPTION + " paused over JMX; " + count
-                            + " user.registered (EventEnvelope + CloudEventMessages, new users) published on"
-                            + " jms.topic.user.events in transactions of " + Preload.PER_TRANSACTION + "; resumed;"
-                            + " timed from the resume to the last order.created at an external subscriber")
+                    .add(
+                            "method",
+                            "subscription " + SubscriptionControl.SUBSCRIPTION + " paused over JMX; " + count
+                                    + " user.registered (EventEnvelope + CloudEventMessages, new users) published on"
+                                    + " jms.topic.user.events in transactions of " + Preload.PER_TRANSACTION
+                                    + "; resumed;"
+                                    + " timed from the resume to the last order.created at an external subscriber")
                     .add("events", count)
                     .add("message_bytes", preload.messageBytes())
                     .add("preload_seconds", ProcSampler.round(preload.seconds()))
@@ -64,18 +66,24 @@ final class Drain {
                     .build();
             JsonFiles.write(ctx.phases().resolve("drain.json"), result);
             Files.writeString(ctx.phases().resolve("drain-rate.txt"), String.valueOf((long) rate));
-            System.out.printf("drain: %d events in %.2f s = %.0f events/s (first->last %.0f/s), server CPU %s ms/event,"
+            System.out.printf(
+                    "drain: %d events in %.2f s = %.0f events/s (first->last %.0f/s), server CPU %s ms/event,"
                             + " subscription batches %s, relay batches %s, relay lag p50/max %d/%d ms, missing %d%n",
-                    count, seconds, rate, (done - 1) / firstToLast, result.get("server_cpu_ms_per_event"),
+                    count,
+                    seconds,
+                    rate,
+                    (done - 1) / firstToLast,
+                    result.get("server_cpu_ms_per_event"),
                     brief(sampled.getJsonObject("subscription_batch_sizes")),
                     brief(sampled.getJsonObject("relay_batch_sizes")),
                     sampled.getJsonObject("relay_oldest_unpublished_age_ms").getInt("p50"),
-                    sampled.getJsonObject("relay_oldest_unpublished_age_ms").getInt("max"), missing);
+                    sampled.getJsonObject("relay_oldest_unpublished_age_ms").getInt("max"),
+                    missing);
         }
     }
 
     static String brief(JsonObject samples) {
-        return "mean " + samples.get("mean") + " p50 " + samples.get("p50") + " max " + samples.get("max")
-                + " (" + samples.get("samples") + " seen)";
+        return "mean " + samples.get("mean") + " p50 " + samples.get("p50") + " max " + samples.get("max") + " ("
+                + samples.get("samples") + " seen)";
     }
 }

@@ -76,9 +76,11 @@ final class DrainSampler implements AutoCloseable {
                 .add("relay_batch_sizes", relayBatches.summary())
                 .add("relay_oldest_unpublished_age_ms", relayLagMs.summary())
                 .add("relay_unpublished", relayUnpublished.summary())
-                .add("sampling", "subscription MBean every 20 ms (a batch counted when Applied moved: batches between"
-                        + " two samples are not seen); relay from /health/ready every 250 ms"
-                        + (error == null ? "" : "; last sampling error: " + error))
+                .add(
+                        "sampling",
+                        "subscription MBean every 20 ms (a batch counted when Applied moved: batches between"
+                                + " two samples are not seen); relay from /health/ready every 250 ms"
+                                + (error == null ? "" : "; last sampling error: " + error))
                 .build();
     }
 

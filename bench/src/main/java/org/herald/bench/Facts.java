@@ -1,11 +1,9 @@
 package org.herald.bench;
 
-
 /** {@code facts}: what the bench's server runs on, read from the server ({@link ServerFacts}), into phases/server.json. */
 final class Facts {
 
-    private Facts() {
-    }
+    private Facts() {}
 
     static void run(Args args) throws Exception {
         PhaseContext ctx = new PhaseContext(args);

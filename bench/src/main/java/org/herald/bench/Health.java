@@ -14,7 +14,8 @@ import java.time.Duration;
 /** The server's readiness checks ({@code /health/ready} on the management port), read with JSON-P. */
 final class Health {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI ready;
 
     Health(int managementPort) {
@@ -24,8 +25,13 @@ final class Health {
     /** The data of one check (e.g. {@code relay}, {@code subscriptions}); empty if the check is missing. */
     JsonObject check(String name) throws Exception {
         // 503 while a check is down: its body still lists every check
-        String body = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String body = http.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         return data(body, name);
     }
 

@@ -7,9 +7,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import org.herald.events.catalogue.OrderCreated;
-import org.herald.events.jms.CloudEventMessages;
-import org.herald.events.json.EventData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.herald.events.catalogue.OrderCreated;
+import org.herald.events.jms.CloudEventMessages;
+import org.herald.events.json.EventData;
 
 /**
  * End to end over HTTP, open loop: {@code POST /api/users} at fixed rates;
@@ -43,6 +43,7 @@ final class HttpLoad {
     private final AtomicLong sequence = new AtomicLong();
     /** userId -> either the arrival nanos of its order.created (negative-tagged) or the intended send nanos. */
     private final Map<String, long[]> join = new ConcurrentHashMap<>();
+
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
@@ -54,8 +55,11 @@ final class HttpLoad {
     private HttpLoad(String base, String tag) {
         this.users = URI.create(base + "/api/users");
         ExecutorService executor = Executors.newFixedThreadPool(4);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(executor)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         this.tag = tag;
     }
 
@@ -63,28 +67,40 @@ final class HttpLoad {
         String name = args.get("name");
         Path phases = Path.of(args.get("run"), "phases");
         long pid = Long.parseLong(args.get("server-pid"));
-        double[] rates = Arrays.stream(args.get("rates").split(",")).mapToDouble(Double::parseDouble).toArray();
+        double[] rates = Arrays.stream(args.get("rates").split(","))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
         double seconds = args.getDouble("seconds", 10);
         boolean ramp = args.getInt("ramp", 0) == 1;
         HttpLoad load = new HttpLoad(args.get("http"), name + "-" + Long.toString(System.currentTimeMillis(), 36));
         JsonArrayBuilder results = Json.createArrayBuilder();
         double sustained = 0;
         String stopReason = "all rates tried";
-        try (JMSContext subscriber = Broker.subscribe(Broker.factory(args.get("broker")), "order.events",
-                "cloudEvents_type = 'order.created'", load::onOrderCreated)) {
+        try (JMSContext subscriber = Broker.subscribe(
+                Broker.factory(args.get("broker")),
+                "order.events",
+                "cloudEvents_type = 'order.created'",
+                load::onOrderCreated)) {
             // warm-up at the lowest rate, not recorded
             load.step(rates[0], Math.min(5, seconds / 2), pid);
             for (double rate : rates) {
                 JsonObject step = load.step(rate, seconds, pid);
                 results.add(step);
                 JsonObject e2e = step.getJsonObject("end_to_end");
-                System.out.printf("%s: %5.0f/s offered, %6.1f/s completed, errors %d, e2e p50 %7.1f p99 %7.1f p99.9 %7.1f ms,"
+                System.out.printf(
+                        "%s: %5.0f/s offered, %6.1f/s completed, errors %d, e2e p50 %7.1f p99 %7.1f p99.9 %7.1f ms,"
                                 + " RSS max %.0f MB, CPU %.0f%% (%s ms/registration)%n",
-                        name, rate, step.getJsonNumber("completed_per_s").doubleValue(), step.getInt("errors"),
-                        e2e.getJsonNumber("p50").doubleValue(), e2e.getJsonNumber("p99").doubleValue(),
+                        name,
+                        rate,
+                        step.getJsonNumber("completed_per_s").doubleValue(),
+                        step.getInt("errors"),
+                        e2e.getJsonNumber("p50").doubleValue(),
+                        e2e.getJsonNumber("p99").doubleValue(),
                         e2e.getJsonNumber("p99_9").doubleValue(),
                         step.getJsonObject("server").getJsonNumber("rss_max_mb").doubleValue(),
-                        step.getJsonObject("server").getJsonNumber("cpu_avg_percent").doubleValue(),
+                        step.getJsonObject("server")
+                                .getJsonNumber("cpu_avg_percent")
+                                .doubleValue(),
                         step.get("server_cpu_ms_per_registration"));
                 if (step.getBoolean("sustained")) {
                     sustained = Math.max(sustained, rate);
@@ -94,27 +110,34 @@ final class HttpLoad {
                 }
             }
         }
-        JsonFiles.write(phases.resolve(name + ".json"), Json.createObjectBuilder()
-                .add("name", name)
-                .add("password_iterations", args.getInt("iterations", 0))
-                .add("method", "open-loop POST /api/users at a fixed arrival rate; complete when the order.created with"
-                        + " the new user's id reaches an external core subscriber of jms.topic.order.events; latency from"
-                        + " the intended send time (coordinated-omission safe)")
-                .add("seconds_per_rate", seconds)
-                .add("sustained_rule", "errors = 0, every order.created arrived, and end-to-end p99 <= "
-                        + SUSTAINED_P99_MS + " ms")
-                .add("sustained_max_per_s", sustained)
-                .add("ramp", ramp)
-                .add("ramp_result", stopReason)
-                .add("rates", results)
-                .build());
+        JsonFiles.write(
+                phases.resolve(name + ".json"),
+                Json.createObjectBuilder()
+                        .add("name", name)
+                        .add("password_iterations", args.getInt("iterations", 0))
+                        .add(
+                                "method",
+                                "open-loop POST /api/users at a fixed arrival rate; complete when the order.created with"
+                                        + " the new user's id reaches an external core subscriber of jms.topic.order.events; latency from"
+                                        + " the intended send time (coordinated-omission safe)")
+                        .add("seconds_per_rate", seconds)
+                        .add(
+                                "sustained_rule",
+                                "errors = 0, every order.created arrived, and end-to-end p99 <= " + SUSTAINED_P99_MS
+                                        + " ms")
+                        .add("sustained_max_per_s", sustained)
+                        .add("ramp", ramp)
+                        .add("ramp_result", stopReason)
+                        .add("rates", results)
+                        .build());
     }
 
     private void onOrderCreated(Message message) {
         long now = System.nanoTime();
         String userId;
         try {
-            userId = EventData.read(CloudEventMessages.read(message), OrderCreated.class).userId();
+            userId = EventData.read(CloudEventMessages.read(message), OrderCreated.class)
+                    .userId();
         } catch (Exception notAnOrderCreated) {
             return;
         }
@@ -155,9 +178,11 @@ final class HttpLoad {
         long n = sequence.incrementAndGet();
         String body = "{\"email\":\"" + tag + "-" + n + "@bench.herald.test\",\"name\":\"Bench User " + n
                 + "\",\"password\":\"correct-horse-battery-staple\"}";
-        HttpRequest request = HttpRequest.newBuilder(users).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(users)
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         inFlight.incrementAndGet();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, failure) -> {
             long now = System.nanoTime();
@@ -211,13 +236,17 @@ final class HttpLoad {
         JsonObject server = proc.result();
         long missing = sent - completed.get() - errors.get();
         if (missing > 0) {
-            errorKinds.computeIfAbsent("no order.created within 30 s", k -> new AtomicLong()).addAndGet(missing);
+            errorKinds
+                    .computeIfAbsent("no order.created within 30 s", k -> new AtomicLong())
+                    .addAndGet(missing);
         }
         long errorCount = errors.get() + Math.max(0, missing);
         JsonObject e2e = Latency.summary(endToEnd);
-        String verdict = errorCount > 0 ? errorCount + " errors"
-                : e2e.getJsonNumber("p99").doubleValue() > SUSTAINED_P99_MS ? "p99 above " + SUSTAINED_P99_MS + " ms"
-                : "ok";
+        String verdict = errorCount > 0
+                ? errorCount + " errors"
+                : e2e.getJsonNumber("p99").doubleValue() > SUSTAINED_P99_MS
+                        ? "p99 above " + SUSTAINED_P99_MS + " ms"
+                        : "ok";
         var kinds = Json.createObjectBuilder();
         errorKinds.forEach((k, v) -> kinds.add(k, v.get()));
         return Json.createObjectBuilder()

@@ -1,7 +1,6 @@
 package org.herald.bench;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,17 +26,23 @@ final class JfrTop {
     private static final Map<String, String[]> AREAS = new LinkedHashMap<>();
 
     static {
-        AREAS.put("PBKDF2 password hashing", new String[] {"com.sun.crypto.provider.PBKDF2", "org.glassfish.soteria.identitystores.hash"});
+        AREAS.put(
+                "PBKDF2 password hashing",
+                new String[] {"com.sun.crypto.provider.PBKDF2", "org.glassfish.soteria.identitystores.hash"});
         AREAS.put("Herald JSON event format (JSON-P)", new String[] {"org.herald.events.json.JsonEventFormat"});
-        AREAS.put("JSON-B (event data records)", new String[] {"org.eclipse.yasson", "org.herald.events.json.EventData"});
+        AREAS.put(
+                "JSON-B (event data records)", new String[] {"org.eclipse.yasson", "org.herald.events.json.EventData"});
         AREAS.put("CloudEvents JMS mapping", new String[] {"org.herald.events.jms.CloudEventMessages"});
-        AREAS.put("JNDI lookups", new String[] {"javax.naming.InitialContext.lookup", "org.herald.events.discovery.Jndi"});
+        AREAS.put("JNDI lookups", new String[] {"javax.naming.InitialContext.lookup", "org.herald.events.discovery.Jndi"
+        });
         AREAS.put("EclipseLink (JPA)", new String[] {"org.eclipse.persistence"});
         AREAS.put("H2 database", new String[] {"org.h2."});
         AREAS.put("Narayana transactions (2PC, log)", new String[] {"com.arjuna"});
         AREAS.put("IronJacamar pools / JCA", new String[] {"org.jboss.jca"});
         AREAS.put("Artemis RA (pooled CF, MDB inflow)", new String[] {"org.apache.activemq.artemis.ra"});
-        AREAS.put("Artemis journal", new String[] {"org.apache.activemq.artemis.core.journal", "org.apache.activemq.artemis.core.io"});
+        AREAS.put(
+                "Artemis journal",
+                new String[] {"org.apache.activemq.artemis.core.journal", "org.apache.activemq.artemis.core.io"});
         AREAS.put("Artemis broker (other)", new String[] {"org.apache.activemq.artemis"});
         AREAS.put("Weld (CDI)", new String[] {"org.jboss.weld"});
         AREAS.put("EJB container", new String[] {"org.jboss.as.ejb3", "org.jboss.invocation"});
@@ -46,8 +51,7 @@ final class JfrTop {
         AREAS.put("logging", new String[] {"org.jboss.logmanager", "java.util.logging"});
     }
 
-    private JfrTop() {
-    }
+    private JfrTop() {}
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
@@ -112,14 +116,21 @@ final class JfrTop {
                     }
                 }
                 case "jdk.FileForce" -> {
-                    String where = stack == null ? "?" : firstMatching(stack, "org.apache.activemq", "com.arjuna", "org.h2");
+                    String where =
+                            stack == null ? "?" : firstMatching(stack, "org.apache.activemq", "com.arjuna", "org.h2");
                     long[] v = forces.computeIfAbsent(where, k -> new long[2]);
                     v[0]++;
                     v[1] += e.getDuration().toNanos();
                 }
                 case "jdk.JavaMonitorEnter" -> {
-                    String cls = e.getClass("monitorClass") == null ? "?" : e.getClass("monitorClass").getName();
-                    long[] v = monitors.computeIfAbsent(cls + " @ " + (stack == null ? "?" : name(stack.getFrames().get(0))),
+                    String cls = e.getClass("monitorClass") == null
+                            ? "?"
+                            : e.getClass("monitorClass").getName();
+                    long[] v = monitors.computeIfAbsent(
+                            cls + " @ "
+                                    + (stack == null
+                                            ? "?"
+                                            : name(stack.getFrames().get(0))),
                             k -> new long[2]);
                     v[0]++;
                     v[1] += e.getDuration().toNanos();
@@ -128,18 +139,26 @@ final class JfrTop {
                     if (stack == null) {
                         continue;
                     }
-                    String where = firstMatching(stack, "org.herald", "org.eclipse.persistence", "org.apache.activemq",
-                            "com.arjuna", "org.h2", "org.eclipse.yasson", "org.eclipse.parsson", "io.undertow",
+                    String where = firstMatching(
+                            stack,
+                            "org.herald",
+                            "org.eclipse.persistence",
+                            "org.apache.activemq",
+                            "com.arjuna",
+                            "org.h2",
+                            "org.eclipse.yasson",
+                            "org.eclipse.parsson",
+                            "io.undertow",
                             "org.jboss.resteasy");
                     long[] v = alloc.computeIfAbsent(where, k -> new long[2]);
                     v[0]++;
                     v[1] += e.getLong("weight");
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
-        System.out.printf("CPU samples: %d%n%n== cost centres (first matching frame from the top of each sample) ==%n", samples);
+        System.out.printf(
+                "CPU samples: %d%n%n== cost centres (first matching frame from the top of each sample) ==%n", samples);
         print(areas, samples, top);
         System.out.printf("%n== hottest methods (self) ==%n");
         print(self, samples, top);
@@ -150,14 +169,25 @@ final class JfrTop {
             print(callers, samples, 8);
         }
         System.out.printf("%n== file forces (fsync): count, total ms, mean ms ==%n");
-        forces.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top)
-                .forEach(en -> System.out.printf("%8d %10.1f %8.2f  %s%n", en.getValue()[0], en.getValue()[1] / 1e6,
-                        en.getValue()[1] / 1e6 / en.getValue()[0], en.getKey()));
+        forces.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(top)
+                .forEach(en -> System.out.printf(
+                        "%8d %10.1f %8.2f  %s%n",
+                        en.getValue()[0],
+                        en.getValue()[1] / 1e6,
+                        en.getValue()[1] / 1e6 / en.getValue()[0],
+                        en.getKey()));
         System.out.printf("%n== contended monitors: count, total ms ==%n");
-        monitors.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(15)
-                .forEach(en -> System.out.printf("%8d %10.1f  %s%n", en.getValue()[0], en.getValue()[1] / 1e6, en.getKey()));
+        monitors.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(15)
+                .forEach(en ->
+                        System.out.printf("%8d %10.1f  %s%n", en.getValue()[0], en.getValue()[1] / 1e6, en.getKey()));
         System.out.printf("%n== allocation (sampled weight MB) by first app frame ==%n");
-        alloc.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(15)
+        alloc.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(15)
                 .forEach(en -> System.out.printf("%10.1f  %s%n", en.getValue()[1] / 1e6, en.getKey()));
     }
 
@@ -181,8 +211,8 @@ final class JfrTop {
         List<Map.Entry<String, Integer>> list = new ArrayList<>(counts.entrySet());
         list.sort((a, b) -> b.getValue() - a.getValue());
         for (Map.Entry<String, Integer> en : list.subList(0, Math.min(top, list.size()))) {
-            System.out.printf("%6d %5.1f%%  %s%n", en.getValue(), 100.0 * en.getValue() / Math.max(1, total), en.getKey());
+            System.out.printf(
+                    "%6d %5.1f%%  %s%n", en.getValue(), 100.0 * en.getValue() / Math.max(1, total), en.getKey());
         }
     }
-
 }

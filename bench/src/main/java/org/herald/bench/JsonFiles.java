@@ -15,14 +15,15 @@ import java.util.Map;
 /** Pretty JSON files. */
 final class JsonFiles {
 
-    private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    private static final JsonWriterFactory PRETTY =
+            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
-    private JsonFiles() {
-    }
+    private JsonFiles() {}
 
     static void write(Path file, JsonObject json) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (Writer out = Files.newBufferedWriter(file); JsonWriter writer = PRETTY.createWriter(out)) {
+        try (Writer out = Files.newBufferedWriter(file);
+                JsonWriter writer = PRETTY.createWriter(out)) {
             writer.writeObject(json);
         }
         Files.writeString(file, Files.readString(file).strip() + "\n");

@@ -13,11 +13,19 @@ import java.util.Set;
  * user, and the order.created events the external durable subscriber saw
  * (cause id to the ids of the orders they announce).
  */
-record KillOutcome(int published, int ordersListed, int usersWithoutOrder, int usersWithSeveralOrders,
-                   int causesNotSeen, int causesSeenWithSeveralOrders, int listedOrdersNotSeen) {
+record KillOutcome(
+        int published,
+        int ordersListed,
+        int usersWithoutOrder,
+        int usersWithSeveralOrders,
+        int causesNotSeen,
+        int causesSeenWithSeveralOrders,
+        int listedOrdersNotSeen) {
 
-    static KillOutcome of(Map<String, String> userByEvent, Map<String, List<String>> ordersByUser,
-                          Map<String, Set<String>> seenOrdersByCause) {
+    static KillOutcome of(
+            Map<String, String> userByEvent,
+            Map<String, List<String>> ordersByUser,
+            Map<String, Set<String>> seenOrdersByCause) {
         int listed = 0;
         int without = 0;
         int several = 0;
@@ -53,8 +61,12 @@ record KillOutcome(int published, int ordersListed, int usersWithoutOrder, int u
 
     /** Nothing lost, nothing doubled, everything seen. */
     boolean clean() {
-        return ordersListed == published && usersWithoutOrder == 0 && usersWithSeveralOrders == 0 && causesNotSeen == 0
-                && causesSeenWithSeveralOrders == 0 && listedOrdersNotSeen == 0;
+        return ordersListed == published
+                && usersWithoutOrder == 0
+                && usersWithSeveralOrders == 0
+                && causesNotSeen == 0
+                && causesSeenWithSeveralOrders == 0
+                && listedOrdersNotSeen == 0;
     }
 
     JsonObject json() {

@@ -26,8 +26,7 @@ final class KillRound {
 
     static final String DURABLE_SUBSCRIPTION = "bench-kill-orders";
 
-    private KillRound() {
-    }
+    private KillRound() {}
 
     static void run(Args args) throws Exception {
         PhaseContext ctx = new PhaseContext(args);
@@ -37,8 +36,11 @@ final class KillRound {
         if (round == 1) {
             try (Connection connection = ctx.factory().createConnection(Broker.CLIENT_USER, Broker.CLIENT_PASSWORD)) {
                 Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
-                session.createSharedDurableConsumer(session.createTopic(Broker.address("order.events")),
-                        DURABLE_SUBSCRIPTION, "cloudEvents_type = 'order.created'").close();
+                session.createSharedDurableConsumer(
+                                session.createTopic(Broker.address("order.events")),
+                                DURABLE_SUBSCRIPTION,
+                                "cloudEvents_type = 'order.created'")
+                        .close();
             }
         }
         ProcessHandle server = ProcessHandle.of(ctx.serverPid())
@@ -48,10 +50,17 @@ final class KillRound {
         try (ServerJmx jmx = ctx.jmx()) {
             SubscriptionControl subscription = new SubscriptionControl(jmx);
             subscription.pause();
-            Preload preload = Preload.newUsers(ctx.factory(), ctx.user(), ctx.password(), Broker.address("user.events"),
-                    new Registrations(ctx.userServiceSource(), "kill" + round + "-" + ctx.tag()), count);
+            Preload preload = Preload.newUsers(
+                    ctx.factory(),
+                    ctx.user(),
+                    ctx.password(),
+                    Broker.address("user.events"),
+                    new Registrations(ctx.userServiceSource(), "kill" + round + "-" + ctx.tag()),
+                    count);
             StringBuilder lines = new StringBuilder();
-            preload.published().forEach(p -> lines.append(p.id()).append(' ').append(p.subject()).append('\n'));
+            preload.published()
+                    .forEach(p ->
+                            lines.append(p.id()).append(' ').append(p.subject()).append('\n'));
             Files.writeString(published, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             long target = Math.round(count * share);
             long before = subscription.applied();
@@ -63,8 +72,11 @@ final class KillRound {
         }
         JsonObject relay = ctx.health().check("relay");
         server.destroyForcibly(); // SIGKILL, our own server only (its PID from bench/run)
-        boolean gone = server.onExit().toCompletableFuture().completeOnTimeout(null, 30, TimeUnit.SECONDS)
-                .thenApply(h -> !server.isAlive()).join();
+        boolean gone = server.onExit()
+                .toCompletableFuture()
+                .completeOnTimeout(null, 30, TimeUnit.SECONDS)
+                .thenApply(h -> !server.isAlive())
+                .join();
         JsonObject result = Json.createObjectBuilder()
                 .add("round", round)
                 .add("events", count)
@@ -75,7 +87,8 @@ final class KillRound {
                 .add("server_gone", gone)
                 .build();
         JsonFiles.write(ctx.phases().resolve("kill-round-" + round + ".json"), result);
-        System.out.printf("kill round %d: %d events, SIGKILL to pid %d after %d applied (%.0f %%), relay backlog then %d%n",
+        System.out.printf(
+                "kill round %d: %d events, SIGKILL to pid %d after %d applied (%.0f %%), relay backlog then %d%n",
                 round, count, ctx.serverPid(), applied, 100.0 * applied / count, Health.number(relay, "unpublished"));
     }
 }

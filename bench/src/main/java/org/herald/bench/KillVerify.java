@@ -10,10 +10,10 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -40,8 +40,7 @@ final class KillVerify {
 
     private static final String ORDER_ID = "cloudEvents_subject";
 
-    private KillVerify() {
-    }
+    private KillVerify() {}
 
     static void run(Args args) throws Exception {
         PhaseContext ctx = new PhaseContext(args);
@@ -57,10 +56,12 @@ final class KillVerify {
         Map<String, List<String>> orders = ordersByUser(args.get("http"), userByEvent.values());
         KillOutcome outcome = KillOutcome.of(userByEvent, orders, seen);
         JsonObject result = Json.createObjectBuilder()
-                .add("method", "rounds of: pause (JMX), pre-load new users' user.registered, resume, SIGKILL the server"
-                        + " when a random share is applied, restart it the same way; then read every order.created kept"
-                        + " by a shared durable external subscription, wait for the relay backlog, and list each user's"
-                        + " orders over HTTP")
+                .add(
+                        "method",
+                        "rounds of: pause (JMX), pre-load new users' user.registered, resume, SIGKILL the server"
+                                + " when a random share is applied, restart it the same way; then read every order.created kept"
+                                + " by a shared durable external subscription, wait for the relay backlog, and list each user's"
+                                + " orders over HTTP")
                 .add("outcome", outcome.json())
                 .add("users_the_server_did_not_answer_for", userByEvent.size() - orders.size())
                 .add("order_created_deliveries", deliveries)
@@ -69,8 +70,9 @@ final class KillVerify {
                 .add("passed", outcome.clean() && backlog == 0)
                 .build();
         JsonFiles.write(ctx.phases().resolve("kill-verify.json"), result);
-        System.out.printf("kill -9 verdict: %s; relay backlog at end %d; %s%n", outcome.clean() && backlog == 0 ? "PASS" : "FAIL",
-                backlog, outcome.json());
+        System.out.printf(
+                "kill -9 verdict: %s; relay backlog at end %d; %s%n",
+                outcome.clean() && backlog == 0 ? "PASS" : "FAIL", backlog, outcome.json());
     }
 
     /** Everything the durable subscription holds, until every cause is seen and 3 s pass quietly (at most 300 s). */
@@ -82,7 +84,8 @@ final class KillVerify {
         try (Connection connection = ctx.factory().createConnection(Broker.CLIENT_USER, Broker.CLIENT_PASSWORD)) {
             Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createSharedDurableConsumer(
-                    session.createTopic(Broker.address("order.events")), KillRound.DURABLE_SUBSCRIPTION,
+                    session.createTopic(Broker.address("order.events")),
+                    KillRound.DURABLE_SUBSCRIPTION,
                     "cloudEvents_type = 'order.created'");
             connection.start();
             while (System.nanoTime() < deadline) {
@@ -97,7 +100,8 @@ final class KillVerify {
                 String cause = message.getStringProperty(OrderCreatedArrivals.CAUSATION);
                 // an order.created's subject is its order's id
                 if (seen.computeIfAbsent(cause, c -> new HashSet<>()).add(message.getStringProperty(ORDER_ID))
-                        && seen.get(cause).size() == 1 && causes.contains(cause)) {
+                        && seen.get(cause).size() == 1
+                        && causes.contains(cause)) {
                     causesSeen++;
                 }
             }
@@ -119,22 +123,29 @@ final class KillVerify {
 
     /** Each user's order ids, as the server lists them; 16 requests in flight. */
     private static Map<String, List<String>> ordersByUser(String base, Iterable<String> users) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, List<String>> orders = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(16);
         List<CompletableFuture<?>> calls = new ArrayList<>();
         for (String user : users) {
             inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/orders?userId="
-                    + URLEncoder.encode(user, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).GET().build();
-            calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                inFlight.release();
-                if (failure == null && response.statusCode() == 200) {
-                    orders.put(user, orderIds(response.body()));
-                }
-            }));
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(base + "/api/orders?userId=" + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
+            calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        inFlight.release();
+                        if (failure == null && response.statusCode() == 200) {
+                            orders.put(user, orderIds(response.body()));
+                        }
+                    }));
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(10, TimeUnit.MINUTES);
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .exceptionally(e -> null)
+                .get(10, TimeUnit.MINUTES);
         return orders;
     }
 

@@ -11,8 +11,7 @@ final class Latency {
     /** Percentiles of every summary and of the charted curves. */
     static final double[] CURVE = {0, 10, 25, 50, 75, 90, 95, 98, 99, 99.5, 99.8, 99.9, 99.95, 99.99, 100};
 
-    private Latency() {
-    }
+    private Latency() {}
 
     static Histogram histogram() {
         return new Histogram(3_600_000_000L, 3);

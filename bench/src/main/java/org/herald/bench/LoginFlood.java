@@ -23,8 +23,10 @@ final class LoginFlood implements AutoCloseable {
 
     private static final String PASSWORD = "correct-horse-battery";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final URI login;
     private final List<String> emails = new ArrayList<>();
     private final List<Thread> clients = new ArrayList<>();
@@ -40,11 +42,18 @@ final class LoginFlood implements AutoCloseable {
         login = URI.create(base + "/api/auth/login");
         for (int i = 0; i < clientCount; i++) {
             String email = "flood-" + tag + "-" + i + "@bench.example";
-            HttpResponse<String> created = http.send(json(URI.create(base + "/api/users"), Json.createObjectBuilder()
-                    .add("email", email).add("name", "Flood").add("password", PASSWORD).build()),
+            HttpResponse<String> created = http.send(
+                    json(
+                            URI.create(base + "/api/users"),
+                            Json.createObjectBuilder()
+                                    .add("email", email)
+                                    .add("name", "Flood")
+                                    .add("password", PASSWORD)
+                                    .build()),
                     HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201) {
-                throw new IllegalStateException("flood user " + email + ": " + created.statusCode() + " " + created.body());
+                throw new IllegalStateException(
+                        "flood user " + email + ": " + created.statusCode() + " " + created.body());
             }
             emails.add(email);
         }
@@ -60,11 +69,17 @@ final class LoginFlood implements AutoCloseable {
     }
 
     private void loop(String email) {
-        HttpRequest request = json(login, Json.createObjectBuilder().add("email", email).add("password", PASSWORD).build());
+        HttpRequest request = json(
+                login,
+                Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("password", PASSWORD)
+                        .build());
         while (running) {
             long sent = System.nanoTime();
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status == 200) {
                     ok.incrementAndGet();
                     synchronized (latency) {
@@ -109,7 +124,10 @@ final class LoginFlood implements AutoCloseable {
     }
 
     private static HttpRequest json(URI uri, JsonObject body) {
-        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
     }
 }

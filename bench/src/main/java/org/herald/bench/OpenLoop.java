@@ -1,7 +1,7 @@
 package org.herald.bench;
 
-import java.util.function.LongConsumer;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * A fixed arrival rate, independent of how fast the system answers: request
@@ -11,8 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OpenLoop {
 
-    private OpenLoop() {
-    }
+    private OpenLoop() {}
 
     /**
      * Calls {@code fire(intendedNanos)} {@code rate * seconds} times at the

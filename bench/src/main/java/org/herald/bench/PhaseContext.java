@@ -45,6 +45,7 @@ record PhaseContext(Args args) {
     /** The source of the real user.registered the probe caught. */
     URI userServiceSource() throws Exception {
         return URI.create(JsonFiles.read(phases().resolve("probe.json"))
-                .getJsonObject("user_registered").getString("source"));
+                .getJsonObject("user_registered")
+                .getString("source"));
     }
 }

@@ -36,15 +36,15 @@ final class Pipeline {
     private static final int SENDERS = 8;
     private static final int SLICE_SECONDS = 5;
 
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     static void run(Args args) throws Exception {
         PhaseContext ctx = new PhaseContext(args);
         double seconds = args.getDouble("seconds", 10);
         String name = args.get("name", "pipeline");
         int floodClients = args.getInt("login-flood", 0);
-        double drainRate = Double.parseDouble(Files.readString(ctx.phases().resolve("drain-rate.txt")).trim());
+        double drainRate = Double.parseDouble(
+                Files.readString(ctx.phases().resolve("drain-rate.txt")).trim());
         double rate = Math.max(10, Math.min(args.getDouble("max-rate", 2000), Math.floor(drainRate * 0.5 / 10) * 10));
         Registrations registrations = new Registrations(ctx.userServiceSource(), "rate-" + ctx.tag());
         Map<String, long[]> pending = new ConcurrentHashMap<>();
@@ -68,7 +68,8 @@ final class Pipeline {
             BlockingQueue<Long> due = new ArrayBlockingQueue<>(1_000_000);
             List<Thread> senders = new ArrayList<>();
             for (int s = 0; s < SENDERS; s++) {
-                Thread sender = new Thread(() -> publish(ctx, registrations, due, pending, sequence), "rate-publisher-" + s);
+                Thread sender =
+                        new Thread(() -> publish(ctx, registrations, due, pending, sequence), "rate-publisher-" + s);
                 sender.start();
                 senders.add(sender);
             }
@@ -92,17 +93,24 @@ final class Pipeline {
             long completed = fromIntended.getTotalCount();
             JsonObject latency = Latency.summary(fromIntended);
             var result = Json.createObjectBuilder()
-                    .add("method", "open loop: new users' user.registered on jms.topic.user.events, one per JMS"
-                            + " transaction, " + SENDERS + " publishers; latency from each event's intended publish time"
-                            + " to its order.created at the external subscriber")
-                    .add("rate_rule", "half the drain's events/s (" + (long) drainRate + "), at most "
-                            + (long) args.getDouble("max-rate", 2000))
+                    .add(
+                            "method",
+                            "open loop: new users' user.registered on jms.topic.user.events, one per JMS"
+                                    + " transaction, " + SENDERS
+                                    + " publishers; latency from each event's intended publish time"
+                                    + " to its order.created at the external subscriber")
+                    .add(
+                            "rate_rule",
+                            "half the drain's events/s (" + (long) drainRate + "), at most "
+                                    + (long) args.getDouble("max-rate", 2000))
                     .add("rate_events_per_s", rate)
                     .add("seconds", seconds)
                     .add("events", sent)
                     .add("completed", completed)
                     .add("missing", pending.size())
-                    .add("achieved_events_per_s", ProcSampler.round(completed / ((arrivals.lastArrival() - start) / 1e9)))
+                    .add(
+                            "achieved_events_per_s",
+                            ProcSampler.round(completed / ((arrivals.lastArrival() - start) / 1e9)))
                     .add("server_cpu_ms_per_event", cpuMsPerEvent(server, completed))
                     .add("latency", latency)
                     .add("latency_from_commit", Latency.summary(fromCommit))
@@ -114,20 +122,35 @@ final class Pipeline {
             if (flood == null && name.equals("pipeline")) {
                 Files.writeString(ctx.phases().resolve("pipeline-rate.txt"), String.valueOf((int) rate));
             }
-            System.out.printf("%s at %.0f/s: p50 %s ms, p99 %s ms, p99.9 %s ms, missing %d, server CPU %s ms/event%n",
-                    name, rate, latency.get("p50"), latency.get("p99"), latency.get("p99_9"), pending.size(),
+            System.out.printf(
+                    "%s at %.0f/s: p50 %s ms, p99 %s ms, p99.9 %s ms, missing %d, server CPU %s ms/event%n",
+                    name,
+                    rate,
+                    latency.get("p50"),
+                    latency.get("p99"),
+                    latency.get("p99_9"),
+                    pending.size(),
                     cpuMsPerEvent(server, completed));
             if (logins != null) {
-                System.out.printf("  meanwhile %d login clients: %s logins/s, %d refused (503), login p50 %s ms, p99 %s ms%n",
-                        floodClients, logins.get("logins_per_s"), logins.getJsonNumber("refused_503").longValue(),
-                        logins.getJsonObject("latency_ok").get("p50"), logins.getJsonObject("latency_ok").get("p99"));
+                System.out.printf(
+                        "  meanwhile %d login clients: %s logins/s, %d refused (503), login p50 %s ms, p99 %s ms%n",
+                        floodClients,
+                        logins.get("logins_per_s"),
+                        logins.getJsonNumber("refused_503").longValue(),
+                        logins.getJsonObject("latency_ok").get("p50"),
+                        logins.getJsonObject("latency_ok").get("p99"));
             }
         }
     }
 
-    private static void publish(PhaseContext ctx, Registrations registrations, BlockingQueue<Long> due,
-                                Map<String, long[]> pending, AtomicLong sequence) {
-        try (Publisher publisher = new Publisher(ctx.factory(), ctx.user(), ctx.password(), Broker.address("user.events"))) {
+    private static void publish(
+            PhaseContext ctx,
+            Registrations registrations,
+            BlockingQueue<Long> due,
+            Map<String, long[]> pending,
+            AtomicLong sequence) {
+        try (Publisher publisher =
+                new Publisher(ctx.factory(), ctx.user(), ctx.password(), Broker.address("user.events"))) {
             while (true) {
                 long intended = due.take();
                 if (intended == Long.MIN_VALUE) {
@@ -146,8 +169,8 @@ final class Pipeline {
     }
 
     /** Open-loop slices until a slice's compilation time is under 5 % of it, or {@code maxSeconds} passed. */
-    private static long runUntilJitSettles(
-            PhaseContext ctx, double rate, double maxSeconds, LongConsumer fire) throws Exception {
+    private static long runUntilJitSettles(PhaseContext ctx, double rate, double maxSeconds, LongConsumer fire)
+            throws Exception {
         try (ServerJmx jmx = ctx.jmx()) {
             long sent = 0;
             long began = System.nanoTime();
@@ -159,7 +182,8 @@ final class Pipeline {
                 compiled = now;
                 double elapsed = (System.nanoTime() - began) / 1e9;
                 if (share < 0.05 || elapsed >= maxSeconds) {
-                    System.out.printf("warm-up: %.0f s, JIT compiling %.0f %% of the last %d s%n",
+                    System.out.printf(
+                            "warm-up: %.0f s, JIT compiling %.0f %% of the last %d s%n",
                             elapsed, share * 100, SLICE_SECONDS);
                     return sent;
                 }

@@ -9,8 +9,7 @@ import java.util.List;
 final class Preload {
 
     /** What was published: the event id, its subject (the user id) and its sequence. */
-    record Published(String id, String subject, long sequence) {
-    }
+    record Published(String id, String subject, long sequence) {}
 
     static final int PER_TRANSACTION = 1000;
 
@@ -18,8 +17,14 @@ final class Preload {
     private double seconds;
     private int messageBytes;
 
-    static Preload newUsers(ConnectionFactory factory, String user, String password, String address,
-                            Registrations registrations, int count) throws Exception {
+    static Preload newUsers(
+            ConnectionFactory factory,
+            String user,
+            String password,
+            String address,
+            Registrations registrations,
+            int count)
+            throws Exception {
         Preload preload = new Preload();
         long start = System.nanoTime();
         try (Publisher publisher = new Publisher(factory, user, password, address)) {

@@ -13,9 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -29,8 +27,7 @@ import org.herald.events.jms.CloudEventMessages;
  */
 final class Probe {
 
-    private Probe() {
-    }
+    private Probe() {}
 
     static void run(Args args) throws Exception {
         Path phases = Path.of(args.get("run"), "phases");
@@ -39,12 +36,16 @@ final class Probe {
         CompletableFuture<Message> created = new CompletableFuture<>();
         String email = "probe-" + System.currentTimeMillis() + "@bench.herald.test";
         try (JMSContext users = Broker.subscribe(factory, "user.events", null, registered::complete);
-             JMSContext orders = Broker.subscribe(factory, "order.events", null, created::complete)) {
+                JMSContext orders = Broker.subscribe(factory, "order.events", null, created::complete)) {
             HttpClient http = HttpClient.newHttpClient();
-            String body = "{\"email\":\"" + email + "\",\"name\":\"Bench Probe\",\"password\":\"correct-horse-battery\"}";
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(args.get("http") + "/api/users"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String body =
+                    "{\"email\":\"" + email + "\",\"name\":\"Bench Probe\",\"password\":\"correct-horse-battery\"}";
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(args.get("http") + "/api/users"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("registration gave " + response.statusCode() + ": " + response.body());
             }
@@ -52,13 +53,17 @@ final class Probe {
             Message order = created.get(30, TimeUnit.SECONDS);
             JsonObject userRegistered = describe(event);
             JsonObject orderCreated = describe(order);
-            JsonFiles.write(phases.resolve("probe.json"), Json.createObjectBuilder()
-                    .add("registration_status", response.statusCode())
-                    .add("user_registered", userRegistered)
-                    .add("order_created", orderCreated)
-                    .add("note", "message_bytes = the Artemis core message's encoded size (body as the broker stores it,"
-                            + " plus headers and properties); the raw perf client sends BytesMessages of this size")
-                    .build());
+            JsonFiles.write(
+                    phases.resolve("probe.json"),
+                    Json.createObjectBuilder()
+                            .add("registration_status", response.statusCode())
+                            .add("user_registered", userRegistered)
+                            .add("order_created", orderCreated)
+                            .add(
+                                    "note",
+                                    "message_bytes = the Artemis core message's encoded size (body as the broker stores it,"
+                                            + " plus headers and properties); the raw perf client sends BytesMessages of this size")
+                            .build());
             Files.writeString(phases.resolve("event-size.txt"), String.valueOf(userRegistered.getInt("message_bytes")));
             System.out.println("user.registered: " + userRegistered);
             System.out.println("order.created:   " + orderCreated);
@@ -85,5 +90,4 @@ final class Probe {
                 .add("properties", properties)
                 .build();
     }
-
 }

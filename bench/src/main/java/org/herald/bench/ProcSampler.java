@@ -16,6 +16,7 @@ final class ProcSampler implements AutoCloseable {
 
     /** Linux USER_HZ; /proc/pid/stat counts CPU time in these ticks. */
     private static final double TICKS_PER_SECOND = Double.parseDouble(System.getProperty("bench.clk.tck", "100"));
+
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final long pid;

@@ -5,11 +5,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.nio.ByteBuffer;
-import java.util.Base64;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -18,15 +18,14 @@ import org.HdrHistogram.Histogram;
  */
 final class RawImport {
 
-    private RawImport() {
-    }
+    private RawImport() {}
 
     static void run(Args args) throws Exception {
         Path phases = Path.of(args.get("run"), "phases");
         String variant = args.get("variant");
         JsonArray samples;
         try (InputStream in = Files.newInputStream(phases.resolve("raw-" + variant + "-perf.json"));
-             JsonReader reader = Json.createReader(in)) {
+                JsonReader reader = Json.createReader(in)) {
             samples = reader.readArray();
         }
         long received = 0;
@@ -66,24 +65,42 @@ final class RawImport {
             }
         }
         JsonObject proc = Files.exists(phases.resolve("raw-" + variant + "-proc.json"))
-                ? JsonFiles.read(phases.resolve("raw-" + variant + "-proc.json")) : JsonValue.EMPTY_JSON_OBJECT;
-        JsonFiles.write(phases.resolve("raw-" + variant + ".json"), Json.createObjectBuilder()
-                .add("variant", variant)
-                .add("tool", "artemis perf client 2.40.0 (apache-artemis distribution), CORE protocol")
-                .add("options", args.get("options", "") + " --persistent --durable --consumers 1 --producers 1")
-                .add("destination", "topic://jms.topic.bench.raw (one durable subscription)")
-                .add("message_bytes", Integer.parseInt(Files.readString(phases.resolve("event-size.txt")).trim()))
-                .add("result", summary == null ? "no summary" : summary.getString("result", "?"))
-                .add("total_sent", summary == null ? 0 : summary.getJsonNumber("totalSent").longValue())
-                .add("total_received", summary == null ? 0 : summary.getJsonNumber("totalReceived").longValue())
-                .add("measured_seconds", seconds)
-                .add("throughput_msgs_per_s", ProcSampler.round(received / seconds))
-                .add("latency", Latency.summary(transfer))
-                .add("latency_note", "perf client 'transfer' time: send to receive, after warm-up")
-                .add("send_latency", Latency.summary(send))
-                .add("server", proc)
-                .build());
-        System.out.printf("raw (%s): %.0f msgs/s, transfer p50 %s ms, p99 %s ms%n", variant, received / seconds,
-                Latency.ms(transfer.getValueAtPercentile(50)), Latency.ms(transfer.getValueAtPercentile(99)));
+                ? JsonFiles.read(phases.resolve("raw-" + variant + "-proc.json"))
+                : JsonValue.EMPTY_JSON_OBJECT;
+        JsonFiles.write(
+                phases.resolve("raw-" + variant + ".json"),
+                Json.createObjectBuilder()
+                        .add("variant", variant)
+                        .add("tool", "artemis perf client 2.40.0 (apache-artemis distribution), CORE protocol")
+                        .add("options", args.get("options", "") + " --persistent --durable --consumers 1 --producers 1")
+                        .add("destination", "topic://jms.topic.bench.raw (one durable subscription)")
+                        .add(
+                                "message_bytes",
+                                Integer.parseInt(Files.readString(phases.resolve("event-size.txt"))
+                                        .trim()))
+                        .add("result", summary == null ? "no summary" : summary.getString("result", "?"))
+                        .add(
+                                "total_sent",
+                                summary == null
+                                        ? 0
+                                        : summary.getJsonNumber("totalSent").longValue())
+                        .add(
+                                "total_received",
+                                summary == null
+                                        ? 0
+                                        : summary.getJsonNumber("totalReceived").longValue())
+                        .add("measured_seconds", seconds)
+                        .add("throughput_msgs_per_s", ProcSampler.round(received / seconds))
+                        .add("latency", Latency.summary(transfer))
+                        .add("latency_note", "perf client 'transfer' time: send to receive, after warm-up")
+                        .add("send_latency", Latency.summary(send))
+                        .add("server", proc)
+                        .build());
+        System.out.printf(
+                "raw (%s): %.0f msgs/s, transfer p50 %s ms, p99 %s ms%n",
+                variant,
+                received / seconds,
+                Latency.ms(transfer.getValueAtPercentile(50)),
+                Latency.ms(transfer.getValueAtPercentile(99)));
     }
 }

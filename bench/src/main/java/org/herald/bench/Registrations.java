@@ -35,8 +35,8 @@ final class Registrations {
     /** Event number {@code sequence} of {@code userId}'s subject. */
     CloudEvent event(String userId, long sequence, long n) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        UserRegistered data = new UserRegistered(userId, "pipe-" + tag + "-" + n + "@bench.herald.test",
-                "Bench User " + n, now);
+        UserRegistered data =
+                new UserRegistered(userId, "pipe-" + tag + "-" + n + "@bench.herald.test", "Bench User " + n, now);
         CloudEvent event = EventEnvelope.first(EventType.USER_REGISTERED, source, userId, data);
         return CloudEventBuilder.v1(event)
                 .withExtension(EventEnvelope.SEQUENCE, EventEnvelope.sequence(sequence))

@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -30,8 +29,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
     static void run(Args args) throws Exception {
         Path run = Path.of(args.get("run"));
@@ -63,12 +61,20 @@ final class Report {
 
         List<String> charts = new ArrayList<>();
         if (httpLow != null) {
-            charts.add(latencyChart(httpLow, "End to end over HTTP, hashing lowered (" + httpLow.getInt("password_iterations")
-                    + " Argon2id passes): registration -> order.created", outDir, base + "-http-lowered-latency"));
+            charts.add(latencyChart(
+                    httpLow,
+                    "End to end over HTTP, hashing lowered (" + httpLow.getInt("password_iterations")
+                            + " Argon2id passes): registration -> order.created",
+                    outDir,
+                    base + "-http-lowered-latency"));
         }
         if (httpProd != null) {
-            charts.add(latencyChart(httpProd, "End to end over HTTP, production hashing (" + httpProd.getInt("password_iterations")
-                    + " Argon2id passes): registration -> order.created", outDir, base + "-http-production-latency"));
+            charts.add(latencyChart(
+                    httpProd,
+                    "End to end over HTTP, production hashing (" + httpProd.getInt("password_iterations")
+                            + " Argon2id passes): registration -> order.created",
+                    outDir,
+                    base + "-http-production-latency"));
         }
         if (pipeline != null || rawRate != null) {
             charts.add(pipelineVsRawChart(pipeline, rawRate, outDir, base + "-pipeline-vs-raw-latency"));
@@ -85,56 +91,85 @@ final class Report {
         JsonObjectBuilder targets = Json.createObjectBuilder()
                 .add("drain_over_two_hop_raw", target(ratio, ">= 0.5 (first milestone: 2,500 events/s)", ratio >= 0.5))
                 .add("drain_server_cpu_ms_per_event", target(drainCpu, "<= 0.5 ms", drain != null && drainCpu <= 0.5))
-                .add("pipeline_p99_ms_at_half_drain", target(pipelineP99, "<= 15 ms", pipeline != null && pipelineP99 <= 15))
-                .add("http_lowered_p99_at_200_per_s_ms", at200 == null
-                        ? Json.createObjectBuilder().add("value", JsonValue.NULL).add("target", "<= 20 ms with 0 errors")
-                                .add("met", false).add("note", "200/s not run: " + (httpLow == null ? "phase skipped"
-                                        : httpLow.getString("ramp_result", "?"))).build()
-                        : target(num(at200.getJsonObject("end_to_end"), "p99"), "<= 20 ms with 0 errors",
-                        num(at200.getJsonObject("end_to_end"), "p99") <= 20 && at200.getInt("errors") == 0))
+                .add(
+                        "pipeline_p99_ms_at_half_drain",
+                        target(pipelineP99, "<= 15 ms", pipeline != null && pipelineP99 <= 15))
+                .add(
+                        "http_lowered_p99_at_200_per_s_ms",
+                        at200 == null
+                                ? Json.createObjectBuilder()
+                                        .add("value", JsonValue.NULL)
+                                        .add("target", "<= 20 ms with 0 errors")
+                                        .add("met", false)
+                                        .add(
+                                                "note",
+                                                "200/s not run: "
+                                                        + (httpLow == null
+                                                                ? "phase skipped"
+                                                                : httpLow.getString("ramp_result", "?")))
+                                        .build()
+                                : target(
+                                        num(at200.getJsonObject("end_to_end"), "p99"),
+                                        "<= 20 ms with 0 errors",
+                                        num(at200.getJsonObject("end_to_end"), "p99") <= 20
+                                                && at200.getInt("errors") == 0))
                 .add("server_rss_max_mb", target(maxRss, "<= 600 MB", maxRss <= 600))
                 .add("order_per_subject", order == null ? JsonValue.NULL : order.get("in_order"))
                 .add("kill_9_no_loss_no_duplicate", kill == null ? JsonValue.NULL : kill.get("passed"));
 
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("benchmark", "Herald issue #9: the spine (event store, relay, batched subscriptions) against the"
-                        + " raw broker, one hop and two hops, on one machine in one run")
+                .add(
+                        "benchmark",
+                        "Herald issue #9: the spine (event store, relay, batched subscriptions) against the"
+                                + " raw broker, one hop and two hops, on one machine in one run")
                 .add("run", stamp)
                 .add("label", label)
                 .add("mode", args.get("mode", "?"))
                 .add("elapsed_seconds", args.getInt("elapsed", 0))
-                .add("caveat", "2-core machine shared with other test runs: see each phase's loadavg_start/loadavg_end;"
-                        + " figures are noisy unless the load average stayed well below the core count")
+                .add(
+                        "caveat",
+                        "2-core machine shared with other test runs: see each phase's loadavg_start/loadavg_end;"
+                                + " figures are noisy unless the load average stayed well below the core count")
                 .add("machine", machine())
                 .add("versions", versions())
                 .add("server", orNull(server))
-                .add("herald", Json.createObjectBuilder()
-                        .add("git", args.get("git", "?"))
-                        .add("ear_sha256", sha256(run.resolve("herald.ear")))
-                        .add("port_offset", args.getInt("offset", 100))
-                        .add("extra_server_opts", args.get("server-opts", ""))
-                        .add("extra_jvm_opts", args.get("jvm-opts", ""))
-                        .add("ear_override", args.get("ear", ""))
-                        .add("patch_cli", args.get("patch", ""))
-                        .add("jfr", "1".equals(args.get("jfr", "0"))))
+                .add(
+                        "herald",
+                        Json.createObjectBuilder()
+                                .add("git", args.get("git", "?"))
+                                .add("ear_sha256", sha256(run.resolve("herald.ear")))
+                                .add("port_offset", args.getInt("offset", 100))
+                                .add("extra_server_opts", args.get("server-opts", ""))
+                                .add("extra_jvm_opts", args.get("jvm-opts", ""))
+                                .add("ear_override", args.get("ear", ""))
+                                .add("patch_cli", args.get("patch", ""))
+                                .add("jfr", "1".equals(args.get("jfr", "0"))))
                 .add("event", probe == null ? JsonValue.NULL : probe)
-                .add("raw_artemis", Json.createObjectBuilder()
-                        .add("one_hop_max", orNull(rawMax))
-                        .add("one_hop_at_pipeline_rate", orNull(rawRate))
-                        .add("two_hop", orNull(twoHop)))
+                .add(
+                        "raw_artemis",
+                        Json.createObjectBuilder()
+                                .add("one_hop_max", orNull(rawMax))
+                                .add("one_hop_at_pipeline_rate", orNull(rawRate))
+                                .add("two_hop", orNull(twoHop)))
                 .add("drain", orNull(drain))
                 .add("ratio_drain_over_two_hop_raw", ProcSampler.round(ratio * 1000) / 1000)
-                .add("ratio_drain_over_one_hop_raw", oneHop > 0 ? ProcSampler.round(drainRate / oneHop * 1000) / 1000 : 0)
-                .add("ratio_basis", "events or messages per second from the first to the last arrival at the external"
-                        + " subscriber, both at message_bytes of the drain's user.registered")
+                .add(
+                        "ratio_drain_over_one_hop_raw",
+                        oneHop > 0 ? ProcSampler.round(drainRate / oneHop * 1000) / 1000 : 0)
+                .add(
+                        "ratio_basis",
+                        "events or messages per second from the first to the last arrival at the external"
+                                + " subscriber, both at message_bytes of the drain's user.registered")
                 .add("pipeline_fixed_rate", orNull(pipeline))
                 .add("order", orNull(order))
                 .add("kill_9", orNull(kill))
                 .add("http_lowered_hashing", orNull(httpLow))
                 .add("http_production_hashing", orNull(httpProd))
-                .add("pipeline_production_hashing", Json.createObjectBuilder()
-                        .add("idle", orNull(pipelineProd))
-                        .add("while_logins_hash_flat_out", orNull(pipelineHashing)))
+                .add(
+                        "pipeline_production_hashing",
+                        Json.createObjectBuilder()
+                                .add("idle", orNull(pipelineProd))
+                                .add("while_logins_hash_flat_out", orNull(pipelineHashing)))
                 .add("targets_reported_not_asserted", targets);
         JsonArrayBuilder chartNames = Json.createArrayBuilder();
         charts.forEach(chartNames::add);
@@ -180,8 +215,13 @@ final class Report {
     private static final double[] CHART_PERCENTILES = {50, 75, 90, 95, 99, 99.5, 99.9, 99.99, 100};
 
     private static CategoryChart percentileChart(String title) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(600).title(title)
-                .xAxisTitle("percentile").yAxisTitle("latency (ms, log scale)").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(1000)
+                .height(600)
+                .title(title)
+                .xAxisTitle("percentile")
+                .yAxisTitle("latency (ms, log scale)")
+                .build();
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
@@ -211,31 +251,45 @@ final class Report {
         CategoryChart chart = percentileChart(title);
         for (JsonValue v : http.getJsonArray("rates")) {
             JsonObject step = v.asJsonObject();
-            addCurve(chart, fmt(num(step, "rate_per_s")) + "/s" + (step.getInt("errors") > 0 ? " (" + step.getInt("errors")
-                    + " errors)" : ""), step.getJsonObject("end_to_end"));
+            addCurve(
+                    chart,
+                    fmt(num(step, "rate_per_s")) + "/s"
+                            + (step.getInt("errors") > 0 ? " (" + step.getInt("errors") + " errors)" : ""),
+                    step.getJsonObject("end_to_end"));
         }
         return save(chart, dir, name);
     }
 
     private static String pipelineVsRawChart(JsonObject pipeline, JsonObject rawRate, Path dir, String name)
             throws IOException {
-        CategoryChart chart = percentileChart("Publish -> effect latency at one fixed rate: raw Artemis vs Herald's pipeline");
+        CategoryChart chart =
+                percentileChart("Publish -> effect latency at one fixed rate: raw Artemis vs Herald's pipeline");
         if (rawRate != null) {
-            addCurve(chart, "raw Artemis, " + fmt(rateOf(rawRate)) + " msgs/s (send -> receive)", rawRate.getJsonObject("latency"));
+            addCurve(
+                    chart,
+                    "raw Artemis, " + fmt(rateOf(rawRate)) + " msgs/s (send -> receive)",
+                    rawRate.getJsonObject("latency"));
         }
         if (pipeline != null) {
             JsonObject fixed = pipeline;
-            addCurve(chart, "pipeline, " + fmt(num(fixed, "rate_events_per_s")) + " events/s (user.registered -> order.created)",
+            addCurve(
+                    chart,
+                    "pipeline, " + fmt(num(fixed, "rate_events_per_s"))
+                            + " events/s (user.registered -> order.created)",
                     fixed.getJsonObject("latency"));
         }
         return save(chart, dir, name);
     }
 
-    private static String throughputChart(double oneHop, double twoHop, double drain, JsonObject httpLow,
-                                          JsonObject httpProd, Path dir, String name) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(600)
+    private static String throughputChart(
+            double oneHop, double twoHop, double drain, JsonObject httpLow, JsonObject httpProd, Path dir, String name)
+            throws IOException {
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(1000)
+                .height(600)
                 .title("Throughput: raw Artemis (persistent) one hop and two hops vs Herald's drain")
-                .yAxisTitle("per second").build();
+                .yAxisTitle("per second")
+                .build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setSeriesColors(new Color[] {new Color(70, 110, 170)});
@@ -333,7 +387,11 @@ final class Report {
     }
 
     private static JsonObject target(double value, String goal, boolean met) {
-        return Json.createObjectBuilder().add("value", ProcSampler.round(value)).add("target", goal).add("met", met).build();
+        return Json.createObjectBuilder()
+                .add("value", ProcSampler.round(value))
+                .add("target", goal)
+                .add("met", met)
+                .build();
     }
 
     private static JsonObject machine() throws IOException {

@@ -21,8 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SequencedOrder {
 
-    private SequencedOrder() {
-    }
+    private SequencedOrder() {}
 
     static void run(Args args) throws Exception {
         PhaseContext ctx = new PhaseContext(args);
@@ -37,11 +36,13 @@ final class SequencedOrder {
         }
         Random random = new Random(args.getInt("seed", 9));
         try (OrderCreatedArrivals arrivals = new OrderCreatedArrivals(ctx.factory(), (cause, nanos) -> {
-            Preload.Published published = causes.get(cause);
-            if (published != null) {
-                check.arrived(published.subject(), published.sequence());
-            }
-        }); Publisher publisher = new Publisher(ctx.factory(), ctx.user(), ctx.password(), Broker.address("user.events"))) {
+                    Preload.Published published = causes.get(cause);
+                    if (published != null) {
+                        check.arrived(published.subject(), published.sequence());
+                    }
+                });
+                Publisher publisher =
+                        new Publisher(ctx.factory(), ctx.user(), ctx.password(), Broker.address("user.events"))) {
             long start = System.nanoTime();
             int n = 0;
             for (int sequence = 1; sequence <= perSubject; sequence++) {
@@ -59,11 +60,14 @@ final class SequencedOrder {
             long missing = arrivals.await(List.copyOf(causes.keySet()), 180);
             double seconds = (arrivals.lastArrival() - start) / 1e9;
             JsonObject result = Json.createObjectBuilder()
-                    .add("method", subjects + " users x " + perSubject + " sequenced user.registered (sequence 1.."
-                            + perSubject + " per user), interleaved (each round of sequence numbers in a shuffled user"
-                            + " order), published in transactions of " + Preload.PER_TRANSACTION + " while the"
-                            + " subscription runs; each user's order.created must arrive at the external subscriber in"
-                            + " strictly increasing order of their causes' sequence")
+                    .add(
+                            "method",
+                            subjects + " users x " + perSubject + " sequenced user.registered (sequence 1.."
+                                    + perSubject
+                                    + " per user), interleaved (each round of sequence numbers in a shuffled user"
+                                    + " order), published in transactions of " + Preload.PER_TRANSACTION + " while the"
+                                    + " subscription runs; each user's order.created must arrive at the external subscriber in"
+                                    + " strictly increasing order of their causes' sequence")
                     .add("subjects", subjects)
                     .add("events_per_subject", perSubject)
                     .add("events", n)
@@ -77,8 +81,13 @@ final class SequencedOrder {
                     .add("in_order", check.violations() == 0 && missing == 0)
                     .build();
             JsonFiles.write(ctx.phases().resolve("order.json"), result);
-            System.out.printf("order: %d events for %d subjects, %d arrived, %d missing, %d out of order (%s)%n",
-                    n, subjects, check.arrivals(), missing, check.violations(),
+            System.out.printf(
+                    "order: %d events for %d subjects, %d arrived, %d missing, %d out of order (%s)%n",
+                    n,
+                    subjects,
+                    check.arrivals(),
+                    missing,
+                    check.violations(),
                     check.violations() == 0 ? "every subject strictly increasing" : check.firstViolation());
         }
     }

@@ -26,8 +26,8 @@ final class ServerJmx implements AutoCloseable {
     private final MBeanServerConnection server;
 
     ServerJmx(Path jbossClientJar, int managementPort) throws Exception {
-        ClassLoader loader = new URLClassLoader(new URL[] {jbossClientJar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader());
+        ClassLoader loader =
+                new URLClassLoader(new URL[] {jbossClientJar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
         Map<String, Object> env = new HashMap<>();
         env.put(JMXConnector.CREDENTIALS, new String[] {MANAGEMENT_USER, MANAGEMENT_PASSWORD});
         env.put(JMXConnectorFactory.PROTOCOL_PROVIDER_CLASS_LOADER, loader);

@@ -27,8 +27,7 @@ final class TwoHop {
     static final String SUBSCRIPTION = "bench-transfer";
     static final int COMMIT_INTERVAL = 100;
 
-    private TwoHop() {
-    }
+    private TwoHop() {}
 
     static void run(Args args) throws Exception {
         PhaseContext ctx = new PhaseContext(args);
@@ -41,7 +40,8 @@ final class TwoHop {
         try (Connection connection = factory.createConnection(ctx.user(), ctx.password())) {
             Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
             // the transfer's source subscription must exist before the messages arrive
-            session.createSharedDurableConsumer(session.createTopic(SOURCE), SUBSCRIPTION).close();
+            session.createSharedDurableConsumer(session.createTopic(SOURCE), SUBSCRIPTION)
+                    .close();
             MessageConsumer hop2 = session.createConsumer(session.createTopic(TARGET));
             hop2.setMessageListener(message -> {
                 long now = System.nanoTime();
@@ -50,11 +50,17 @@ final class TwoHop {
                 arrived.incrementAndGet();
             });
             connection.start();
-            Preload preload = Preload.newUsers(factory, ctx.user(), ctx.password(), SOURCE,
-                    new Registrations(ctx.userServiceSource(), "twohop-" + ctx.tag()), count);
+            Preload preload = Preload.newUsers(
+                    factory,
+                    ctx.user(),
+                    ctx.password(),
+                    SOURCE,
+                    new Registrations(ctx.userServiceSource(), "twohop-" + ctx.tag()),
+                    count);
             ProcSampler proc = new ProcSampler(ctx.serverPid());
             long start = System.nanoTime();
-            Process transfer = transfer(artemis, args.get("broker"), ctx, count, ctx.phases().resolveSibling("two-hop-transfer.out"));
+            Process transfer = transfer(
+                    artemis, args.get("broker"), ctx, count, ctx.phases().resolveSibling("two-hop-transfer.out"));
             awaitArrivals(arrived, count, transfer, start + TimeUnit.SECONDS.toNanos(Math.max(120, count / 100)));
             JsonObject server = proc.result();
             boolean exited = transfer.waitFor(60, TimeUnit.SECONDS);
@@ -66,37 +72,69 @@ final class TwoHop {
             double firstToLast = (last.get() - first.get()) / 1e9;
             JsonObject result = Json.createObjectBuilder()
                     .add("tool", "artemis transfer 2.40.0 (apache-artemis distribution), CORE protocol")
-                    .add("method", count + " messages pre-loaded on " + SOURCE + " (the drain's user.registered, same size)"
-                            + " in transactions of " + Preload.PER_TRANSACTION + "; artemis transfer from its shared durable"
-                            + " subscription " + SUBSCRIPTION + " to " + TARGET + ", --commit-interval " + COMMIT_INTERVAL
-                            + "; a non-durable auto-acknowledge subscriber of " + TARGET + " times the last arrival")
+                    .add(
+                            "method",
+                            count + " messages pre-loaded on " + SOURCE + " (the drain's user.registered, same size)"
+                                    + " in transactions of " + Preload.PER_TRANSACTION
+                                    + "; artemis transfer from its shared durable"
+                                    + " subscription " + SUBSCRIPTION + " to " + TARGET + ", --commit-interval "
+                                    + COMMIT_INTERVAL
+                                    + "; a non-durable auto-acknowledge subscriber of " + TARGET
+                                    + " times the last arrival")
                     .add("messages", count)
                     .add("message_bytes", preload.messageBytes())
                     .add("received", done)
                     .add("seconds_including_tool_start", ProcSampler.round(seconds))
                     .add("msgs_per_s_including_tool_start", ProcSampler.round(done / seconds))
                     .add("msgs_per_s", ProcSampler.round((done - 1) / firstToLast))
-                    .add("msgs_per_s_note", "first to last arrival at the hop2 subscriber: leaves out the transfer"
-                            + " tool's JVM start")
+                    .add(
+                            "msgs_per_s_note",
+                            "first to last arrival at the hop2 subscriber: leaves out the transfer"
+                                    + " tool's JVM start")
                     .add("server_cpu_ms_per_msg", Pipeline.cpuMsPerEvent(server, done))
                     .add("transfer_exit", exited ? transfer.exitValue() : -1)
                     .add("server", server)
                     .build();
             JsonFiles.write(ctx.phases().resolve("two-hop.json"), result);
-            System.out.printf("two-hop raw: %d of %d messages, %.0f msgs/s first->last (%.0f/s with the tool's start),"
-                            + " server CPU %s ms/msg%n", done, count, (done - 1) / firstToLast, done / seconds,
-                    result.get("server_cpu_ms_per_msg"));
+            System.out.printf(
+                    "two-hop raw: %d of %d messages, %.0f msgs/s first->last (%.0f/s with the tool's start),"
+                            + " server CPU %s ms/msg%n",
+                    done, count, (done - 1) / firstToLast, done / seconds, result.get("server_cpu_ms_per_msg"));
         }
     }
 
     private static Process transfer(Path artemis, String url, PhaseContext ctx, int count, Path out) throws Exception {
-        return new ProcessBuilder(List.of(artemis.toString(), "transfer", "--silent",
-                "--source-url", url, "--source-user", ctx.user(), "--source-password", ctx.password(),
-                "--source-topic", SOURCE, "--shared-durable-subscription", SUBSCRIPTION,
-                "--target-url", url, "--target-user", ctx.user(), "--target-password", ctx.password(),
-                "--target-topic", TARGET, "--commit-interval", String.valueOf(COMMIT_INTERVAL),
-                "--message-count", String.valueOf(count), "--receive-timeout", "5000"))
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return new ProcessBuilder(List.of(
+                        artemis.toString(),
+                        "transfer",
+                        "--silent",
+                        "--source-url",
+                        url,
+                        "--source-user",
+                        ctx.user(),
+                        "--source-password",
+                        ctx.password(),
+                        "--source-topic",
+                        SOURCE,
+                        "--shared-durable-subscription",
+                        SUBSCRIPTION,
+                        "--target-url",
+                        url,
+                        "--target-user",
+                        ctx.user(),
+                        "--target-password",
+                        ctx.password(),
+                        "--target-topic",
+                        TARGET,
+                        "--commit-interval",
+                        String.valueOf(COMMIT_INTERVAL),
+                        "--message-count",
+                        String.valueOf(count),
+                        "--receive-timeout",
+                        "5000"))
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
     }
 
     /** Until {@code count} arrived, the deadline passed, or the transfer ended and nothing came for 5 s. */

@@ -34,8 +34,10 @@ class JsonReadingTest {
 
     @Test
     void theOrdersOfAUser() {
-        assertEquals(List.of("o1", "o2"), KillVerify.orderIds(
-                "[{\"id\":\"o1\",\"userId\":\"u\",\"status\":\"CREATED\"},{\"id\":\"o2\",\"userId\":\"u\",\"status\":\"CREATED\"}]"));
+        assertEquals(
+                List.of("o1", "o2"),
+                KillVerify.orderIds(
+                        "[{\"id\":\"o1\",\"userId\":\"u\",\"status\":\"CREATED\"},{\"id\":\"o2\",\"userId\":\"u\",\"status\":\"CREATED\"}]"));
         assertEquals(List.of(), KillVerify.orderIds("[]"));
     }
 }

@@ -15,7 +15,9 @@ class KillOutcomeTest {
 
     @Test
     void oneOrderPerUserEachSeenIsClean() {
-        KillOutcome outcome = KillOutcome.of(PUBLISHED, Map.of("u1", List.of("o1"), "u2", List.of("o2")),
+        KillOutcome outcome = KillOutcome.of(
+                PUBLISHED,
+                Map.of("u1", List.of("o1"), "u2", List.of("o2")),
                 Map.of("e1", Set.of("o1"), "e2", Set.of("o2")));
         assertTrue(outcome.clean());
         assertEquals(2, outcome.ordersListed());
@@ -31,7 +33,9 @@ class KillOutcomeTest {
 
     @Test
     void twoOrdersForOneCauseAreADuplicate() {
-        KillOutcome outcome = KillOutcome.of(PUBLISHED, Map.of("u1", List.of("o1", "o3"), "u2", List.of("o2")),
+        KillOutcome outcome = KillOutcome.of(
+                PUBLISHED,
+                Map.of("u1", List.of("o1", "o3"), "u2", List.of("o2")),
                 Map.of("e1", Set.of("o1", "o3"), "e2", Set.of("o2")));
         assertFalse(outcome.clean());
         assertEquals(1, outcome.usersWithSeveralOrders());
@@ -40,7 +44,9 @@ class KillOutcomeTest {
 
     @Test
     void anOrderNeverPublishedIsNotSeen() {
-        KillOutcome outcome = KillOutcome.of(PUBLISHED, Map.of("u1", List.of("o1"), "u2", List.of("o2")),
+        KillOutcome outcome = KillOutcome.of(
+                PUBLISHED,
+                Map.of("u1", List.of("o1"), "u2", List.of("o2")),
                 Map.of("e1", Set.of("o1"), "e2", Set.of("o9")));
         assertFalse(outcome.clean());
         assertEquals(1, outcome.listedOrdersNotSeen());
@@ -49,7 +55,8 @@ class KillOutcomeTest {
     @Test
     void theSameOrderDeliveredTwiceIsNoDuplicate() {
         // the subscriber keeps order ids per cause in a set: a redelivery of one order.created counts once
-        KillOutcome outcome = KillOutcome.of(Map.of("e1", "u1"), Map.of("u1", List.of("o1")), Map.of("e1", Set.of("o1")));
+        KillOutcome outcome =
+                KillOutcome.of(Map.of("e1", "u1"), Map.of("u1", List.of("o1")), Map.of("e1", Set.of("o1")));
         assertTrue(outcome.clean());
     }
 }
