@@ -22,7 +22,7 @@ start_wildfly() {
     local node=$1 base="$nodes/$1" wildfly
     wildfly=$(ls -d "$here"/target/wildfly-*/ | head -1)
     cp -r "$wildfly/standalone/configuration" "$base/" && mkdir "$base/deployments"
-    cp "$here/../ear/target/herald.ear" "$base/deployments/"
+    cp "$here/target/herald.ear" "$base/deployments/"
     printf 'herald.broker.host=127.0.0.1\nherald.broker.port=61616\nherald.broker.password=herald-1\n' >"$base/broker.properties"
     JAVA_OPTS="-Djboss.server.base.dir=$base" "$wildfly/bin/jboss-cli.sh" --resolve-parameter-values \
         --properties="$base/broker.properties" --file="$here/src/main/wildfly/messaging-remote-broker.cli" >"$base/cli.out"
@@ -34,11 +34,11 @@ start_wildfly() {
 
 start_micro() {
     local node=$1 base="$nodes/$1" config="$here/target/payara-config"
-    setsid java -Xmx512m -Dherald.node.name="$node" -jar "$here/target/payara-micro/payara-micro.jar" \
+    setsid java -Xmx512m -Dherald.node.name="$node" -jar "$here/target/payara-micro.jar" \
         --nocluster --port $((8080 + ${offset[$node]})) --rootDir "$base/root" --addLibs "$config/postgresql.jar" \
         --prebootcommandfile "$config/herald-micro-preboot.asadmin" \
         --postbootcommandfile "$config/herald-micro-postboot.asadmin" \
-        --deploy "$here/../micro/target/herald-micro.war" >"$base/node.log" 2>&1 </dev/null &
+        --deploy "$here/target/herald-micro.war" >"$base/node.log" 2>&1 </dev/null &
     echo $! >"$base/server.pid"
     health="http://127.0.0.1:$((8080 + ${offset[$node]}))/health/ready" log="$base/node.log"
 }

@@ -3,11 +3,11 @@
 #   payara-micro.sh run    start the broker, run Payara Micro in the foreground until Ctrl-C, then stop the broker
 # The post-boot command file deploys the resource adapter and creates the
 # resources (Payara Micro runs post-boot commands before --deploy archives).
-# Paths are those of the repository after `mvn install -Dherald.runtime=payara-micro`.
+# Paths are those of server-config/target after `mvn install -Dherald.runtime=payara-micro`.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../../../.." && pwd)
-target="$root/server-config/target"
-broker="$root/jms-config/broker.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+target="$here/../../../target"
+broker="$here/../../../../jms-config/broker.sh"
 
 case "${1:-}" in
     run)
@@ -15,10 +15,10 @@ case "${1:-}" in
         trap 'exit 130' INT TERM
         "$broker" start
         echo "Herald on Payara Micro: http://localhost:8080/api, health on http://localhost:8080/health. Ctrl-C stops it and the broker."
-        java -jar "$target/payara-micro/payara-micro.jar" --nocluster --port 8080 \
+        java -jar "$target/payara-micro.jar" --nocluster --port 8080 \
             --prebootcommandfile "$target/payara-config/herald-micro-preboot.asadmin" \
             --postbootcommandfile "$target/payara-config/herald-micro-postboot.asadmin" \
-            --deploy "$root/micro/target/herald-micro.war"
+            --deploy "$target/herald-micro.war"
         ;;
     *) echo "usage: $0 run" >&2; exit 2 ;;
 esac

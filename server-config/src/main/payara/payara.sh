@@ -2,18 +2,19 @@
 # Herald on Payara Server 6 with the standalone Artemis broker.
 #   payara.sh provision   recreate the "herald" domain and apply herald-resources.asadmin and herald-server.asadmin (the build does this)
 #   payara.sh start       start the broker and the domain
-#   payara.sh deploy      deploy (or redeploy) ear/target/herald.ear
+#   payara.sh deploy      deploy (or redeploy) herald.ear
 #   payara.sh stop        stop the domain and the broker
 #   payara.sh run         start, deploy, follow the server log until Ctrl-C, then stop
-# Paths are those of the repository after `mvn install -Dherald.runtime=payara`.
+# Paths are those of server-config/target after `mvn install -Dherald.runtime=payara`.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../../../.." && pwd)
-payara_home="$root/server-config/target/payara6"
+here=$(cd "$(dirname "$0")" && pwd)
+target="$here/../../../target"
+payara_home="$target/payara6"
 domain=herald
-commands="$root/server-config/target/payara-config"
+commands="$target/payara-config"
 postgresql_jar="$commands/postgresql.jar"
-ear="$root/ear/target/herald.ear"
-broker="$root/jms-config/broker.sh"
+ear="$target/herald.ear"
+broker="$here/../../../../jms-config/broker.sh"
 asadmin="$payara_home/bin/asadmin"
 log="$payara_home/glassfish/domains/$domain/logs/server.log"
 

@@ -84,7 +84,7 @@ class DatabaseOutageFaultIT {
                 "postgres".equals(System.getProperty("herald.db")),
                 "needs -Ppostgres: H2 runs inside the server and cannot become unreachable on its own");
         assumeTrue(
-                "wildfly".equals(System.getProperty("herald.faults.runtime", "wildfly")),
+                "wildfly".equals(System.getProperty("herald.runtime", "wildfly")),
                 "on WildFly only: Payara's PostgreSQL pool is not pointed elsewhere by the environment");
         postgres = OwnPostgres.create();
         postgres.start();

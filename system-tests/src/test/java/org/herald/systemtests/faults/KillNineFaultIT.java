@@ -52,7 +52,7 @@ class KillNineFaultIT {
     @Test
     void killNineUnderLoadLosesNothingAndDoublesNothing() throws Exception {
         long began = System.nanoTime();
-        String runtime = System.getProperty("herald.faults.runtime", "wildfly");
+        String runtime = System.getProperty("herald.runtime", "wildfly");
         String databaseName = System.getProperty("herald.db", "h2");
         Path base = Path.of(System.getProperty("herald.faults.base.dir"));
         Path ear = Path.of(System.getProperty("herald.ear"));

@@ -90,7 +90,7 @@ class TwoNodeFailoverFaultIT {
                 "postgres".equals(System.getProperty("herald.db")),
                 "needs -Ppostgres: two nodes share one database, which H2 in a file cannot be");
         assumeTrue(
-                "wildfly".equals(System.getProperty("herald.faults.runtime", "wildfly")),
+                "wildfly".equals(System.getProperty("herald.runtime", "wildfly")),
                 "two WildFly nodes; the Payara Micro pair is tried by hand with two-nodes.sh (docs/scaling-out.md)");
         broker = StandaloneBroker.running(Path.of(System.getProperty("herald.broker.script")));
         StandaloneBroker.drainOrderSubscription();
