@@ -22,12 +22,13 @@ final class HeraldDeployment {
     }
 
     /**
-     * What users deploy on this runtime, exactly as built: herald-micro.war
-     * where the build names one (Payara Micro deploys no EARs), else herald.ear.
+     * What users deploy on this runtime, exactly as built: herald-micro.war on
+     * Payara Micro (it deploys no EARs), else herald.ear.
      */
     static Archive<?> application() {
-        String war = System.getProperty("herald.war");
-        return war != null ? ShrinkWrap.createFromZipFile(WebArchive.class, new File(war)) : ear();
+        return "payara-micro".equals(System.getProperty("herald.runtime"))
+                ? ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("herald.war")))
+                : ear();
     }
 
     /** herald.ear plus a WAR holding the given test classes, listed in application.xml. */
