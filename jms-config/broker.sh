@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Herald's standalone Artemis broker (the Payara runtimes' broker).
-#   ./broker.sh create   create the instance in target/broker if absent (the build does this)
+#   ./broker.sh create   create the instance in target/broker if absent (the build does this,
+#                        with ARTEMIS_HOME set to the Artemis distribution it unpacked)
 #   ./broker.sh start    start it in the background and wait for port 61616
 #   ./broker.sh stop     stop it
 #   ./broker.sh run      run it in the foreground
@@ -8,8 +9,6 @@
 # Data lives in target/broker/data and survives restarts (not `mvn clean`).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-version=$(sed -n 's:.*<artemis.version>\(.*\)</artemis.version>.*:\1:p' "$here/../pom.xml")
-artemis_home="$here/target/apache-artemis-$version"
 instance="$here/target/broker"
 port=61616
 
@@ -18,7 +17,7 @@ listening() { (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; }
 case "${1:-}" in
     create)
         if [ ! -d "$instance" ]; then
-            "$artemis_home/bin/artemis" create "$instance" --user herald --password herald-1 --require-login \
+            "${ARTEMIS_HOME:?set by the build: mvn package -pl jms-config}/bin/artemis" create "$instance" --user herald --password herald-1 --require-login \
                 --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor --no-web --silent
             # keep what `create` measured on this disk (perf-journal): the build's broker.xml uses it
             created="$instance/etc/broker.xml"
