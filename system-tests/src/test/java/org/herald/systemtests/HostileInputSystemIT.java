@@ -80,7 +80,7 @@ class HostileInputSystemIT extends BlackBoxTest {
     }
 
     private static void replay(HostileCase hostile, Placeholders run) {
-        String runtime = System.getProperty("arquillian.launch", "wildfly");
+        String runtime = System.getProperty("herald.runtime", "wildfly");
         assumeFalse(
                 hostile.knownIssueOn.contains(runtime), () -> "known issue on " + runtime + ": " + hostile.knownIssue);
         HostileCase.Request request = hostile.request(run);
