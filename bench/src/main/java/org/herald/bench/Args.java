@@ -2,6 +2,7 @@ package org.herald.bench;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code --key value} pairs. */
 final class Args {
@@ -22,6 +23,14 @@ final class Args {
             String value = i + 1 < argv.length && !argv[i + 1].startsWith("--") ? argv[++i] : "";
             values.put(key, value);
         }
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    Set<String> keys() {
+        return values.keySet();
     }
 
     String get(String key) {

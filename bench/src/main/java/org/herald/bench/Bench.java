@@ -1,5 +1,6 @@
 package org.herald.bench;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Entry point of the bench tools: {@code Bench <command> --key value ...}. Called by bench/run. */
@@ -10,11 +11,19 @@ public final class Bench {
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
             System.err.println(
-                    "usage: Bench probe|facts|sample|raw-import|two-hop|drain|pipeline|order|kill-round|kill-verify|http|report --key value ...");
+                    "usage: Bench run|probe|facts|sample|raw-import|two-hop|drain|pipeline|order|kill-round|kill-verify|http|report --key value ...");
             System.exit(2);
         }
         Args args = new Args(Arrays.copyOfRange(argv, 1, argv.length));
         switch (argv[0]) {
+            case "run" -> {
+                try {
+                    BenchRun.run(args, Path.of(System.getProperty("bench.dir", "bench")));
+                } catch (IllegalStateException e) { // a step failed: its message names the file that says why
+                    BenchRun.log("FAILED: %s", e.getMessage());
+                    System.exit(1);
+                }
+            }
             case "probe" -> Probe.run(args);
             case "sample" -> ProcSampler.runStandalone(args);
             case "raw-import" -> RawImport.run(args);

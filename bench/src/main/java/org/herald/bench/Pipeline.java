@@ -56,7 +56,10 @@ final class Pipeline {
             if (times != null) {
                 synchronized (fromIntended) {
                     Latency.recordNanos(fromIntended, nanos - times[0]);
-                    Latency.recordNanos(fromCommit, nanos - times[1]);
+                    // an order.created can overtake the publisher's return from commit: no commit time yet
+                    if (times[1] != 0) {
+                        Latency.recordNanos(fromCommit, nanos - times[1]);
+                    }
                 }
             }
         })) {

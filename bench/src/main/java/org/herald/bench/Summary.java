@@ -201,11 +201,14 @@ final class Summary {
         System.out.printf(
                 Locale.ROOT,
                 "pipeline at %s/s, production hashing: p99 %s ms idle, %s ms while %d clients log in"
-                        + " (%s logins/s, p50 %s ms, p99 %s ms, %d refused with 503)%n",
+                        + " (from the publisher's commit: %s / %s ms;"
+                        + " %s logins/s, p50 %s ms, p99 %s ms, %d refused with 503)%n",
                 Report.fmt(Report.num(idle, "rate_events_per_s")),
                 idle.getJsonObject("latency").get("p99"),
                 flooded.getJsonObject("latency").get("p99"),
                 logins.getInt("clients"),
+                idle.getJsonObject("latency_from_commit").get("p99"),
+                flooded.getJsonObject("latency_from_commit").get("p99"),
                 logins.get("logins_per_s"),
                 logins.getJsonObject("latency_ok").get("p50"),
                 logins.getJsonObject("latency_ok").get("p99"),
