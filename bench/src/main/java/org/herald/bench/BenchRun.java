@@ -152,7 +152,7 @@ final class BenchRun {
         applyBenchResources();
 
         log("probe: one real registration, its user.registered and order.created");
-        phase("probe", "probe", common("--server-pid", Long.toString(serverPid)), false);
+        phase("probe", "probe", common("--server-pid", serverPid), false);
         String eventSize =
                 Files.readString(run.resolve("phases/event-size.txt")).trim();
         log("a real user.registered is %s bytes on the broker", eventSize);
@@ -165,24 +165,17 @@ final class BenchRun {
             log(
                     "two-hop raw: %d messages pre-loaded, artemis transfer (commit every 100) to a second topic",
                     mode.drain());
-            phase(
-                    "two-hop",
-                    "two-hop",
-                    server(
-                            "--count",
-                            Integer.toString(mode.drain()),
-                            "--artemis",
-                            artemis().toString()));
+            phase("two-hop", "two-hop", server("--count", mode.drain(), "--artemis", artemis()));
         }
         if (on("drain")) {
             log(
                     "drain: subscription paused (JMX), %d user.registered pre-loaded, resumed, timed to the last order.created",
                     mode.drain());
-            phase("drain", "drain", server("--count", Integer.toString(mode.drain())));
+            phase("drain", "drain", server("--count", mode.drain()));
         }
         if (on("pipeline") && phaseFile("drain-rate.txt")) {
             log("pipeline: open loop at half the drain's rate, publish -> order.created latency");
-            phase("pipeline", "pipeline", server("--seconds", Integer.toString(mode.pipeSeconds())));
+            phase("pipeline", "pipeline", server("--seconds", mode.pipeSeconds()));
         }
         if (on("raw") && phaseFile("pipeline-rate.txt")) {
             String rate =
@@ -193,14 +186,7 @@ final class BenchRun {
             log(
                     "order: %d sequenced user.registered for each of %d users, interleaved",
                     mode.orderEach(), mode.orderSubjects());
-            phase(
-                    "order",
-                    "order",
-                    server(
-                            "--subjects",
-                            Integer.toString(mode.orderSubjects()),
-                            "--per-subject",
-                            Integer.toString(mode.orderEach())));
+            phase("order", "order", server("--subjects", mode.orderSubjects(), "--per-subject", mode.orderEach()));
         }
         if (on("http-low")) {
             http("http-low", LOW_ITERATIONS, mode.httpLowRates());
@@ -210,10 +196,7 @@ final class BenchRun {
                 log(
                         "kill -9 round %d/%d: %d user.registered pre-loaded, SIGKILL to pid %d mid-drain",
                         round, mode.killRounds(), mode.killEvents(), serverPid);
-                phase(
-                        "kill-round-" + round,
-                        "kill-round",
-                        server("--round", Integer.toString(round), "--count", Integer.toString(mode.killEvents())));
+                phase("kill-round-" + round, "kill-round", server("--round", round, "--count", mode.killEvents()));
                 awaitServerGone();
                 startServer(LOW_ITERATIONS, LOW_MEMORY_KIB);
             }
@@ -243,15 +226,15 @@ final class BenchRun {
         log(
                 "pipeline at production hashing, %d/s, idle, then under %d clients logging in flat out",
                 HASHING_PIPE_RATE, LOGIN_FLOOD);
-        String rate = Integer.toString(HASHING_PIPE_RATE);
-        String seconds = Integer.toString(mode.hashingPipeSeconds());
-        String flood = Integer.toString(LOGIN_FLOOD);
+        int rate = HASHING_PIPE_RATE;
+        int seconds = mode.hashingPipeSeconds();
+        int flood = LOGIN_FLOOD;
         phase(
                 "pipeline-warm-up",
                 "pipeline",
                 server(
                         "--until-jit-settles",
-                        Integer.toString(mode.hashingWarmupSeconds()),
+                        mode.hashingWarmupSeconds(),
                         "--name",
                         "pipeline-warm-up",
                         "--max-rate",
@@ -272,15 +255,15 @@ final class BenchRun {
                 "http",
                 common(
                         "--server-pid",
-                        Long.toString(serverPid),
+                        serverPid,
                         "--name",
                         name,
                         "--iterations",
-                        Integer.toString(iterations),
+                        iterations,
                         "--rates",
                         rates,
                         "--seconds",
-                        Integer.toString(mode.httpSeconds()),
+                        mode.httpSeconds(),
                         "--ramp",
                         "1"));
     }
@@ -591,7 +574,8 @@ final class BenchRun {
         }
     }
 
-    private List<String> common(String... more) {
+    /** The phase arguments every phase takes, then {@code more} (option names and values, any type). */
+    private List<String> common(Object... more) {
         List<String> list = new ArrayList<>(List.of(
                 "--http",
                 "http://127.0.0.1:" + port(8080),
@@ -599,24 +583,24 @@ final class BenchRun {
                 "tcp://127.0.0.1:" + port(61616),
                 "--run",
                 run.toString()));
-        list.addAll(List.of(more));
+        Stream.of(more).map(String::valueOf).forEach(list::add);
         return list;
     }
 
-    /** What the phases that publish, pause (JMX) or watch the server need. */
-    private List<String> server(String... more) {
+    /** What the phases that publish, pause (JMX) or watch the server need, then {@code more}. */
+    private List<String> server(Object... more) {
         List<String> list = common(
                 "--server-pid",
-                Long.toString(serverPid),
+                serverPid,
                 "--management-port",
-                Integer.toString(port(9990)),
+                port(9990),
                 "--jboss-client",
-                wildfly.resolve("bin/client/jboss-client.jar").toString(),
+                wildfly.resolve("bin/client/jboss-client.jar"),
                 "--user",
                 USER,
                 "--password",
                 PASSWORD);
-        list.addAll(List.of(more));
+        Stream.of(more).map(String::valueOf).forEach(list::add);
         return list;
     }
 
