@@ -11,9 +11,9 @@ broker="$here/../../../../jms-config/broker.sh"
 
 case "${1:-}" in
     run)
-        # Ctrl-C reaches Maven too, which then ends: neither its TERM nor writing to its closed
-        # output (SIGPIPE) may cut the stop short
-        trap 'trap "" INT TERM PIPE; "$broker" stop' EXIT
+        # Ctrl-C reaches Maven too, which then ends without waiting for the stop: neither its TERM,
+        # nor writing to its closed output (SIGPIPE), nor the terminal closing (SIGHUP) may cut it short
+        trap 'trap "" INT TERM PIPE HUP; "$broker" stop' EXIT
         trap 'exit 130' INT TERM
         "$broker" start
         echo "Herald on Payara Micro: http://localhost:8080/api, health on http://localhost:8080/health. Ctrl-C stops it and the broker."

@@ -57,9 +57,9 @@ case "${1:-}" in
         "$broker" stop
         ;;
     run)
-        # Ctrl-C reaches Maven too, which then ends: neither its TERM nor writing to its closed
-        # output (SIGPIPE) may cut the stop short
-        trap 'trap "" INT TERM PIPE; "$0" stop' EXIT
+        # Ctrl-C reaches Maven too, which then ends without waiting for the stop: neither its TERM,
+        # nor writing to its closed output (SIGPIPE), nor the terminal closing (SIGHUP) may cut it short
+        trap 'trap "" INT TERM PIPE HUP; "$0" stop' EXIT
         trap 'exit 130' INT TERM
         "$0" start
         "$0" deploy
