@@ -74,10 +74,10 @@ check_build() {
     case "$1" in
         wildfly)
             local xml; xml=$(ls "$here"/target/wildfly-*/standalone/configuration/standalone-full.xml 2>/dev/null | head -1)
-            [ -n "$xml" ] && [ -f "$here/../ear/target/herald.ear" ] && grep -q 'jdbc:postgresql' "$xml" ;;
+            [ -n "$xml" ] && [ -f "$here/target/herald.ear" ] && grep -q 'jdbc:postgresql' "$xml" ;;
         payara-micro)
             build="mvn -Ppostgres -Dherald.runtime=payara-micro -DskipTests install -pl server-config -am"
-            [ -f "$here/../micro/target/herald-micro.war" ] && [ -f "$here/target/payara-config/postgresql.jar" ] ;;
+            [ -f "$here/target/herald-micro.war" ] && [ -f "$here/target/payara-config/postgresql.jar" ] ;;
         *) echo "runtime: wildfly or payara-micro, not $1" >&2; exit 2 ;;
     esac || { echo "No $1 build on PostgreSQL: $build" >&2; exit 1; }
 }
