@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -106,6 +107,7 @@ final class BenchRun {
     private final String db;
     private final String label;
     private final long started = System.nanoTime();
+    private final HttpClient http = HttpClient.newHttpClient();
     private Process serverScript;
     private long serverPid;
     private int servers;
@@ -523,17 +525,13 @@ final class BenchRun {
         return Files.readString(run.resolve(name + ".out"));
     }
 
+    /** Whether the server's readiness check says UP. */
     private boolean ready() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(9990) + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         try {
-            return HttpClient.newHttpClient()
-                            .send(
-                                    HttpRequest.newBuilder(
-                                                    URI.create("http://127.0.0.1:" + port(9990) + "/health/ready"))
-                                            .timeout(java.time.Duration.ofSeconds(5))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding())
-                            .statusCode()
-                    == 200;
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
