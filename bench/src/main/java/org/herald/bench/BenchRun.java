@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +95,9 @@ final class BenchRun {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
     /** The client libraries' start-up lines (java.util.logging's header and INFO lines, SLF4J's notices). */
+    /** In server.log: the server came up, but a deployment or a service failed. */
+    private static final Pattern STARTED_WITH_ERRORS = Pattern.compile("WFLYCTL0186|WFLYSRV0026.*with errors");
+
     private static final Pattern NOISE = Pattern.compile("INFO: .*|SLF4J.*|[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d.*");
 
     private final Args args;
@@ -427,6 +432,8 @@ final class BenchRun {
                         javaOpts));
         serverScript = builder.start();
         serverPid = 0;
+        LogTail tail = new LogTail(log);
+        boolean deployed = false;
         long began = System.nanoTime();
         while (System.nanoTime() - began < TimeUnit.SECONDS.toNanos(180)) {
             check(
@@ -435,14 +442,10 @@ final class BenchRun {
             if (serverPid == 0 && Files.exists(pidFile) && Files.size(pidFile) > 0) {
                 serverPid = Long.parseLong(Files.readString(pidFile).trim());
             }
-            String text = Files.exists(log) ? Files.readString(log) : "";
-            check(
-                    !text.contains("WFLYCTL0186")
-                            && !Pattern.compile("WFLYSRV0026.*with errors")
-                                    .matcher(text)
-                                    .find(),
-                    "server started with errors; see " + log);
-            if (serverPid != 0 && text.contains("WFLYSRV0010: Deployed \"herald.ear\"") && ready()) {
+            String appended = tail.appended();
+            check(!STARTED_WITH_ERRORS.matcher(appended).find(), "server started with errors; see " + log);
+            deployed |= appended.contains("WFLYSRV0010: Deployed \"herald.ear\"");
+            if (serverPid != 0 && deployed && ready()) {
                 log("server up in %d s, pid %d", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), serverPid);
                 return;
             }
@@ -457,15 +460,7 @@ final class BenchRun {
             return;
         }
         log("stopping WildFly #%d", servers);
-        ProcessHandle.of(serverPid).ifPresent(server -> {
-            server.destroy();
-            try {
-                server.onExit().get(60, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException | InterruptedException e) {
-                log("server pid %d still alive after a minute: KILL", serverPid);
-                server.destroyForcibly();
-            }
-        });
+        ProcessHandle.of(serverPid).ifPresent(server -> stop(server, Duration.ofMinutes(1)));
         serverScript.destroy();
         waitFor(serverScript, 30);
         serverScript = null;
@@ -487,10 +482,46 @@ final class BenchRun {
                 .filter(p -> p.info().commandLine().orElse("").contains("-Djboss.server.base.dir=" + base))
                 .ifPresent(left -> {
                     log("stopping a bench server left running by an earlier run (pid %d)", left.pid());
-                    left.destroy();
-                    left.onExit().completeOnTimeout(left, 30, TimeUnit.SECONDS).join();
-                    left.destroyForcibly();
+                    stop(left, Duration.ofSeconds(30));
                 });
+    }
+
+    /** TERM (WildFly shuts down in order), then KILL if it still runs after {@code grace}. */
+    private static void stop(ProcessHandle process, Duration grace) {
+        process.destroy();
+        try {
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | InterruptedException e) {
+            log("pid %d still alive after %d s: KILL", process.pid(), grace.toSeconds());
+            process.destroyForcibly();
+        }
+    }
+
+    /** The whole lines appended to a log since the last call: a line still being written waits for the next. */
+    private static final class LogTail {
+        private final Path file;
+        private long position;
+
+        LogTail(Path file) {
+            this.file = file;
+        }
+
+        String appended() throws IOException {
+            if (!Files.exists(file)) {
+                return "";
+            }
+            try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+                ByteBuffer bytes = ByteBuffer.allocate((int) Math.max(0, channel.size() - position));
+                channel.position(position);
+                while (bytes.hasRemaining() && channel.read(bytes) > 0) {}
+                int end = bytes.position();
+                while (end > 0 && bytes.get(end - 1) != '\n') {
+                    end--;
+                }
+                position += end;
+                return new String(bytes.array(), 0, end, StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** The bench's topics and rights (bench/server/bench-resources.cli), and the --patch under test. */
