@@ -12,7 +12,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 nodes="$here/target/nodes"
-broker="$here/../jms-config/broker.sh"
+broker=(bash "$here/target/broker.sh")
 declare -A offset=([node-a]=0 [node-b]=100)
 
 # ready once Herald itself answers: its relay check is there (Micro says UP before it has deployed)
@@ -89,7 +89,7 @@ case "${1:-}" in
         [ -f "$nodes/jwt.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$nodes/jwt.pem" 2>/dev/null
         openssl pkey -in "$nodes/jwt.pem" -pubout -out "$nodes/jwt.pub"
         if ! (exec 3<>/dev/tcp/127.0.0.1/61616) 2>/dev/null; then
-            "$broker" start && touch "$nodes/broker-started-here"
+            "${broker[@]}" start && touch "$nodes/broker-started-here"
         fi
         start_node node-a
         start_node node-b
@@ -97,7 +97,7 @@ case "${1:-}" in
     stop)
         stop_node node-b
         stop_node node-a
-        if [ -f "$nodes/broker-started-here" ]; then "$broker" stop && rm -f "$nodes/broker-started-here"; fi
+        if [ -f "$nodes/broker-started-here" ]; then "${broker[@]}" stop && rm -f "$nodes/broker-started-here"; fi
         ;;
     kill-a)
         kill -9 "$(cat "$nodes/node-a/server.pid")" && rm -f "$nodes/node-a/server.pid" && echo "node-a killed"

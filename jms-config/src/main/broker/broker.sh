@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Herald's standalone Artemis broker (the Payara runtimes' broker).
-#   ./broker.sh create   create the instance in target/broker if absent (the build does this,
-#                        with ARTEMIS_HOME set to the Artemis distribution it unpacked)
-#   ./broker.sh start    start it in the background and wait for port 61616
-#   ./broker.sh stop     stop it
-#   ./broker.sh run      run it in the foreground
-#   ./broker.sh status
-# Data lives in target/broker/data and survives restarts (not `mvn clean`).
+# Herald's standalone Artemis broker (the Payara runtimes' broker, and the one several nodes share).
+# The build writes this script to jms-config/target/broker.sh with the paths below filled in, and
+# attaches it (type sh): server-config and system-tests take it from there, as an artifact.
+#   broker.sh create   create the instance in jms-config/target/broker if absent (the build does this)
+#   broker.sh start    start it in the background and wait for port 61616
+#   broker.sh stop     stop it
+#   broker.sh run      run it in the foreground
+#   broker.sh status
+# Data lives in jms-config/target/broker/data and survives restarts (not `mvn clean`).
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-instance="$here/target/broker"
+instance='@broker.instance@'
 port=61616
 
 listening() { (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; }
@@ -17,7 +17,7 @@ listening() { (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; }
 case "${1:-}" in
     create)
         if [ ! -d "$instance" ]; then
-            "${ARTEMIS_HOME:?set by the build: mvn package -pl jms-config}/bin/artemis" create "$instance" --user herald --password herald-1 --require-login \
+            '@artemis.home@/bin/artemis' create "$instance" --user herald --password herald-1 --require-login \
                 --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor --no-web --silent
             # keep what `create` measured on this disk (perf-journal): the build's broker.xml uses it
             created="$instance/etc/broker.xml"
@@ -29,7 +29,7 @@ case "${1:-}" in
         # the TLS acceptor's key pair: made here, for this instance only
         keystore="$instance/etc/herald-broker.p12"
         if [ ! -f "$keystore" ]; then
-            password=$(sed -n 's:^herald.jms.tls.keystore-password=::p' "$here/src/main/resources/herald-jms.properties")
+            password='@herald.jms.tls.keystore-password@'
             keytool -genkeypair -alias herald-broker -keyalg RSA -keysize 2048 -validity 825 \
                 -dname CN=localhost -ext SAN=dns:localhost,ip:127.0.0.1 \
                 -storetype PKCS12 -keystore "$keystore" -storepass "$password" -keypass "$password" -noprompt

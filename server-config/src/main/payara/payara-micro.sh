@@ -3,19 +3,18 @@
 #   payara-micro.sh run    start the broker, run Payara Micro in the foreground until Ctrl-C, then stop the broker
 # The post-boot command file deploys the resource adapter and creates the
 # resources (Payara Micro runs post-boot commands before --deploy archives).
-# Paths are those of server-config/target after `mvn install -Dherald.runtime=payara-micro`.
+# The build writes this script to server-config/target/payara-config with its directory filled in.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-target="$here/../../../target"
-broker="$here/../../../../jms-config/broker.sh"
+target='@project.build.directory@'
+broker=(bash "$target/broker.sh")
 
 case "${1:-}" in
     run)
         # Ctrl-C reaches Maven too, which then ends without waiting for the stop: neither its TERM,
         # nor writing to its closed output (SIGPIPE), nor the terminal closing (SIGHUP) may cut it short
-        trap 'trap "" INT TERM PIPE HUP; "$broker" stop' EXIT
+        trap 'trap "" INT TERM PIPE HUP; "${broker[@]}" stop' EXIT
         trap 'exit 130' INT TERM
-        "$broker" start
+        "${broker[@]}" start
         echo "Herald on Payara Micro: http://localhost:8080/api, health on http://localhost:8080/health. Ctrl-C stops it and the broker."
         java -jar "$target/payara-micro.jar" --nocluster --port 8080 \
             --prebootcommandfile "$target/payara-config/herald-micro-preboot.asadmin" \

@@ -170,7 +170,8 @@ class HealthSystemIT extends BlackBoxTest {
     }
 
     private static void broker(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(BROKER_SCRIPT, command).inheritIO().start();
+        Process process =
+                new ProcessBuilder("bash", BROKER_SCRIPT, command).inheritIO().start();
         assertEquals(0, process.waitFor(), "broker.sh " + command);
     }
 }

@@ -68,7 +68,7 @@ class KillNineFaultIT {
                         databaseName.equals("h2"),
                         "on Payara Server the kill -9 test runs on H2 only:"
                                 + " the PostgreSQL pool names the suites' database, which the test must not empty");
-                yield PayaraProcess.prepare(Path.of(System.getProperty("payara.home")), ear, base);
+                yield PayaraProcess.prepare(Path.of(System.getProperty("herald.payara.script")), ear, base);
             }
             default -> {
                 assumeTrue(false, "no kill -9 test on " + runtime + " (WildFly and Payara Server only)");

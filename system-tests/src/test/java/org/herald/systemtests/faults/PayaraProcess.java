@@ -38,9 +38,15 @@ final class PayaraProcess extends HeraldServer {
 
     /**
      * The provisioned domain, stopped (the build started it for the Arquillian suites,
-     * without Herald deployed); asadmin's output goes to {@code output}.
+     * without Herald deployed); its installation is the one server-config's {@code payara.sh}
+     * names ({@code payara.sh home}); asadmin's output goes to {@code output}.
      */
-    static PayaraProcess prepare(Path payaraHome, Path ear, Path output) throws Exception {
+    static PayaraProcess prepare(Path payaraScript, Path ear, Path output) throws Exception {
+        Process home = new ProcessBuilder("bash", payaraScript.toString(), "home").start();
+        Path payaraHome = Path.of(new String(home.getInputStream().readAllBytes()).trim());
+        if (home.waitFor() != 0) {
+            throw new IllegalStateException(payaraScript + " home failed");
+        }
         if (!Files.isDirectory(payaraHome.resolve("glassfish/domains/" + DOMAIN))) {
             throw new IllegalStateException("No provisioned Payara domain in " + payaraHome
                     + " (build server-config with -Dherald.runtime=payara first)");

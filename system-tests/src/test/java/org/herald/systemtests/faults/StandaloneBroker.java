@@ -81,8 +81,9 @@ final class StandaloneBroker implements AutoCloseable {
     }
 
     private static void run(Path script, String command) throws IOException, InterruptedException {
-        Process process =
-                new ProcessBuilder(script.toString(), command).inheritIO().start();
+        Process process = new ProcessBuilder("bash", script.toString(), command)
+                .inheritIO()
+                .start();
         if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(script + " " + command + " failed");
