@@ -94,10 +94,9 @@ final class BenchRun {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
-    /** The client libraries' start-up lines (java.util.logging's header and INFO lines, SLF4J's notices). */
     /** In server.log: the server came up, but a deployment or a service failed. */
     private static final Pattern STARTED_WITH_ERRORS = Pattern.compile("WFLYCTL0186|WFLYSRV0026.*with errors");
-
+    /** The client libraries' start-up lines (java.util.logging's header and INFO lines, SLF4J's notices). */
     private static final Pattern NOISE = Pattern.compile("INFO: .*|SLF4J.*|[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d.*");
 
     private final Args args;
